@@ -1,0 +1,7 @@
+//! The pure-Rust core: no JavaScript types, natively testable.
+
+pub mod error;
+pub mod race;
+pub mod timeout;
+
+pub use error::{ErrorCode, GlueError};

@@ -1,0 +1,17 @@
+//! chatkit-glue: the glue every OpenAI ChatKit integration carries, as a Rust core
+//! compiled to WebAssembly with a thin JavaScript binding.
+//!
+//! - [`core`] is pure Rust: the error taxonomy, timeout policy and the rules the
+//!   library applies. It never names `wasm_bindgen`, `JsValue` or `web_sys`, and is
+//!   tested natively with `cargo test`.
+//! - `bind` (only on `wasm32`) turns JavaScript values into core types and back, and
+//!   owns promises, timers and `AbortSignal`s.
+//!
+//! The published JavaScript surface is the facade in `pkg-template/`; the exports of
+//! `bind` are internal to the package.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod bind;
