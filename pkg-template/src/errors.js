@@ -34,7 +34,7 @@ const LOAD_FAILED = "chatkit-glue could not load its WebAssembly module";
 
 export const loadHints = {
   noWebAssembly:
-    "This browser has no WebAssembly. chatkit-glue needs a browser with WebAssembly, bulk memory and non-trapping float-to-int (Chrome/Edge 75+, Firefox 79+, Safari 15+).",
+    "This browser has no WebAssembly. chatkit-glue needs WebAssembly with reference types and bulk memory: Chrome/Edge 96+, Firefox 79+, Safari 15+.",
   csp:
     "The page's Content-Security-Policy blocks WebAssembly: add 'wasm-unsafe-eval' to script-src (script-src 'self' 'wasm-unsafe-eval').",
   status: (url, status) =>
