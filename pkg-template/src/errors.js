@@ -58,25 +58,70 @@ export function compileHint(error) {
 }
 
 let trapped = null;
+const pending = new Set();
 
-/**
- * Calls into the module. A trap (a bug inside the module) fails this call with
- * `internal` and every later call fails fast the same way, instead of running on a
- * module whose state can no longer be trusted.
- */
+function isTrap(error) {
+  return typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError;
+}
+
+// A trap (a bug inside the module) fails the call that hit it and every call still
+// pending with `internal`; every later call fails fast with the same error instead of
+// running on a module whose state can no longer be trusted. Reported once.
+function trap(cause) {
+  if (trapped) return trapped;
+  trapped = glueError("internal", "chatkit-glue hit an internal error and stopped; reload the page", {
+    retryable: false,
+    cause,
+    hint: "This is a bug in chatkit-glue: please report it with the console output.",
+  });
+  for (const reject of pending) reject(trapped);
+  pending.clear();
+  console.error(trapped);
+  return trapped;
+}
+
+/** Calls into the module synchronously. */
 export function guard(call) {
   if (trapped) throw trapped;
   try {
     return call();
   } catch (error) {
-    if (typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError) {
-      trapped = glueError("internal", "chatkit-glue hit an internal error and stopped; reload the page", {
-        retryable: false,
-        cause: error,
-        hint: "This is a bug in chatkit-glue: please report it with the console output.",
-      });
-      throw trapped;
-    }
-    throw error;
+    throw isTrap(error) ? trap(error) : error;
+  }
+}
+
+/**
+ * Calls an async export. Its promise also rejects with `internal` when the module traps
+ * while it is pending: a trap inside a task of the module's executor would otherwise
+ * leave that promise unsettled forever.
+ */
+export function guardAsync(call) {
+  let promise;
+  try {
+    promise = guard(call);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return new Promise((resolve, reject) => {
+    pending.add(reject);
+    promise.then(
+      (value) => {
+        pending.delete(reject);
+        resolve(value);
+      },
+      (error) => {
+        pending.delete(reject);
+        reject(isTrap(error) ? trap(error) : error);
+      },
+    );
+  });
+}
+
+/** Browsers report a trap inside a queued task as an uncaught error event. */
+export function watchForTraps() {
+  if (typeof addEventListener === "function") {
+    addEventListener("error", (event) => {
+      if (isTrap(event.error)) trap(event.error);
+    });
   }
 }

@@ -1,7 +1,7 @@
 // The public surface of chatkit-glue. wasm-bindgen's generated module is internal; every
 // export here is typed in index.d.ts.
 import { getModule, loadModule, preloadModule } from "#load";
-import { guard } from "./errors.js";
+import { guardAsync } from "./errors.js";
 
 export { isGlueError } from "./errors.js";
 
@@ -18,11 +18,11 @@ export function ready() {
 /** Runs `work` with a deadline; see index.d.ts. */
 export function withTimeout(work, ms, options) {
   const wasm = getModule();
-  if (wasm) return guard(() => wasm.withTimeout(work, ms, options));
+  if (wasm) return guardAsync(() => wasm.withTimeout(work, ms, options));
   // While the module loads, a rejection of `work` must not surface as unhandled: it is
   // observed (and passed through) once the module runs.
   if (work !== null && typeof work === "object" && typeof work.then === "function") {
     Promise.resolve(work).catch(() => {});
   }
-  return loadModule().then((loaded) => guard(() => loaded.withTimeout(work, ms, options)));
+  return loadModule().then((loaded) => guardAsync(() => loaded.withTimeout(work, ms, options)));
 }

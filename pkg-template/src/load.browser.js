@@ -1,7 +1,7 @@
 // Browsers: the module loads on first need, with a streaming compile of the .wasm
 // shipped beside this file. Nothing is fetched at import time.
 import init, * as wasm from "#wasm";
-import { compileHint, loadFailed, loadHints } from "./errors.js";
+import { compileHint, loadFailed, loadHints, watchForTraps } from "./errors.js";
 
 let pending = null;
 let loaded = false;
@@ -45,6 +45,7 @@ async function start() {
   } catch (error) {
     throw loadFailed(`compiling ${url} failed`, compileHint(error), error);
   }
+  watchForTraps();
   loaded = true;
   return wasm;
 }

@@ -19,3 +19,14 @@ pub fn error_codes() -> Array {
 pub fn build_version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
+
+/// Traps the module on purpose, at once or inside a task of its executor: the package's
+/// tests use it to check that a trap fails pending and later calls with `internal`
+/// instead of hanging. Not part of the public facade.
+#[wasm_bindgen(js_name = __trapForTests)]
+pub fn trap_for_tests(in_task: bool) -> js_sys::Promise {
+    if !in_task {
+        core::arch::wasm32::unreachable()
+    }
+    wasm_bindgen_futures::future_to_promise(async { core::arch::wasm32::unreachable() })
+}

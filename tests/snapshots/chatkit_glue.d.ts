@@ -2,6 +2,13 @@
 /* eslint-disable */
 
 /**
+ * Traps the module on purpose, at once or inside a task of its executor: the package's
+ * tests use it to check that a trap fails pending and later calls with `internal`
+ * instead of hanging. Not part of the public facade.
+ */
+export function __trapForTests(in_task: boolean): Promise<any>;
+
+/**
  * The crate version this module was built from.
  */
 export function buildVersion(): string;
@@ -25,6 +32,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __trapForTests: (a: number) => any;
     readonly buildVersion: () => [number, number];
     readonly errorCodes: () => any;
     readonly withTimeout: (a: any, b: any, c: any) => any;
