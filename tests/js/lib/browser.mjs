@@ -22,20 +22,24 @@ export async function launch() {
 }
 
 /**
- * A fresh page whose requests off 127.0.0.1 are aborted, with its console errors,
- * page errors and requests recorded.
+ * A page in a fresh context whose requests to any host but 127.0.0.1 are aborted, with
+ * its console errors, page errors, requests, responses and blocked requests recorded.
  */
 export async function newPage(browser) {
   const context = await browser.newContext();
+  const log = { consoleErrors: [], pageErrors: [], requests: [], responses: [], blocked: [] };
   await context.route("**/*", (route) => {
-    const host = new URL(route.request().url()).hostname;
-    return host === "127.0.0.1" ? route.continue() : route.abort();
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1" || url.protocol === "data:" || url.protocol === "blob:") return route.continue();
+    log.blocked.push(url.href);
+    return route.abort("blockedbyclient");
   });
   const page = await context.newPage();
-  const log = { consoleErrors: [], pageErrors: [], requests: [], responses: [] };
-  page.on("console", (m) => m.type() === "error" && log.consoleErrors.push(m.text()));
-  page.on("pageerror", (e) => log.pageErrors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && log.consoleErrors.push(`${m.text()} @ ${m.location()?.url ?? "?"}`));
+  page.on("pageerror", (e) => log.pageErrors.push(String(e?.stack || e)));
   page.on("request", (r) => log.requests.push(r.url()));
-  page.on("response", (r) => log.responses.push({ url: r.url(), status: r.status() }));
+  page.on("response", (r) =>
+    log.responses.push({ url: r.url(), status: r.status(), contentType: r.headers()["content-type"] ?? "" }),
+  );
   return { page, context, log };
 }

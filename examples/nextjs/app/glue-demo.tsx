@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { isGlueError, withTimeout } from "chatkit-glue";
+
+type TimeoutState = { code: string; isGlue: boolean; message: string };
+
+// Nothing from chatkit-glue runs during render (prerender included): the module is only
+// used inside the effect, which runs in the browser after hydration.
+export default function GlueDemo() {
+  const [timeout, setTimeoutState] = useState<TimeoutState | null>(null);
+  const [resolved, setResolved] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    let active = true; // StrictMode runs effects twice in development
+
+    withTimeout(new Promise<never>(() => {}), 50).then(
+      () => active && setFailure("withTimeout resolved a promise that never settles"),
+      (err: unknown) => {
+        if (!active) return;
+        const e = err as { code?: unknown; message?: unknown };
+        setTimeoutState({
+          code: String(e?.code),
+          isGlue: isGlueError(err),
+          message: String(e?.message),
+        });
+      },
+    );
+
+    withTimeout(Promise.resolve("ok"), 1000).then(
+      (value) => active && setResolved(value),
+      (err: unknown) => active && setFailure(`resolved case rejected: ${String(err)}`),
+    );
+
+    return () => {
+      active = false;
+    };
+  }, []);
+
+  return (
+    <section>
+      <p>
+        timeout code: <code data-testid="timeout-code">{timeout ? timeout.code : "pending"}</code>
+      </p>
+      <p>
+        isGlueError: <code data-testid="is-glue">{timeout ? String(timeout.isGlue) : "pending"}</code>
+      </p>
+      <p>
+        message: <code data-testid="timeout-message">{timeout ? timeout.message : "pending"}</code>
+      </p>
+      <p>
+        resolved: <code data-testid="resolved">{resolved ?? "pending"}</code>
+      </p>
+      {failure ? <p data-testid="failure">{failure}</p> : null}
+    </section>
+  );
+}

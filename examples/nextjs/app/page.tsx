@@ -1,0 +1,12 @@
+// Server component: it renders the client demo but never calls into chatkit-glue itself,
+// so the server prerender does not touch the wasm module.
+import GlueDemo from "./glue-demo";
+
+export default function Page() {
+  return (
+    <main>
+      <h1>chatkit-glue example</h1>
+      <GlueDemo />
+    </main>
+  );
+}
