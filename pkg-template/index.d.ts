@@ -75,3 +75,184 @@ export declare function withTimeout<T>(
   ms: number,
   options?: WithTimeoutOptions,
 ): Promise<T>;
+
+// ---------------------------------------------------------------------------------------
+// Analytics: ChatKitAnalytics, composeHandlers, and the events the parts share.
+
+/** `ClientSecretSource`'s `onEvent` events. */
+export type SecretEvent = {
+  kind: "secret";
+  op: "start" | "refresh";
+  phase: "request" | "retry" | "success" | "failure";
+  attempt: number;
+  durationMs?: number;
+  status?: number;
+  code?: GlueErrorCode;
+};
+
+/** `ClientTools`' `onEvent` events. */
+export type ToolEvent = {
+  kind: "tool";
+  name: string;
+  callId: string;
+  phase: "start" | "end" | "late";
+  durationMs?: number;
+  outcome?: "ok" | GlueErrorCode;
+};
+
+/** `createAuthFetch`'s `onEvent` events. */
+export type FetchEvent = {
+  kind: "fetch";
+  phase: "token_refresh" | "replay" | "timeout";
+  origin: string;
+  status?: number;
+};
+
+/**
+ * One analytics event. `type` is ChatKit's event name without `chatkit.` (`ready`,
+ * `error`, `effect`, `deeplink`, `response.start`, `response.end`, `history.open`,
+ * `history.close`, `thread.change`, `thread.load.start`, `thread.load.end`,
+ * `tool.change`, `log`), or `response.abandoned`, `tool.call`, `secret.fetch`,
+ * `fetch.token_refresh` / `fetch.replay` / `fetch.timeout`, or a type given to `track`.
+ */
+export interface AnalyticsEvent {
+  /** Unique: the session id and a sequence number. */
+  id: string;
+  type: string;
+  /** When it happened, epoch milliseconds (taken when the handler was called). */
+  at: number;
+  sessionId: string;
+  /** The thread of the latest `thread.change` (the loaded thread for `thread.load.*`). */
+  threadId: string | null;
+  /** Response time (`response.end`, `response.abandoned`), time to ready (the first
+   * `ready`), thread load time (`thread.load.end`), or the duration a part reported. */
+  durationMs?: number;
+  data?: Record<string, unknown>;
+}
+
+/** p50, p90, p99 (within 1% relative error) and the exact maximum, in milliseconds. */
+export interface AnalyticsQuantiles {
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+export interface AnalyticsMetrics {
+  /** `response.end`s seen. */
+  responses: number;
+  /** ChatKit errors seen. */
+  errors: number;
+  /** Responses started and never ended (a new start, a thread change, dispose). */
+  abandoned: number;
+  /** Paired response times; `null` before the first. */
+  responseMs: AnalyticsQuantiles | null;
+  /** From the first `handlers()` call (or construction) to ChatKit's first `ready`. */
+  timeToReadyMs: number | null;
+  /** Thread load times (`thread.load.start` to `.end`, paired by thread id). */
+  threadLoadMs: AnalyticsQuantiles | null;
+  /** Client tool calls that ended (`ToolEvent` phase `end`). */
+  toolCalls: number;
+  /** Events that will never be delivered: queue overflow, retries used up, refused by
+   * the endpoint, too large, or a `beforeSend` that threw. */
+  dropped: number;
+  /** Events delivered. */
+  sent: number;
+  /** Events waiting or in flight. */
+  queued: number;
+}
+
+/** Where a problem reported to `onError` came from. */
+export interface AnalyticsErrorContext {
+  /** `"chatkit"` (ChatKit's onError), `"sink"`, `"endpoint"`, `"beforeSend"`,
+   * `"queue"`, `"record"`, `"load"`, `"analytics"`, or `"handler:<name>"` for a
+   * handler that threw inside `composeHandlers`. */
+  source: string;
+}
+
+export interface ChatKitAnalyticsOptions {
+  /** Receives each batch; a throw, rejection or hang (past `sendTimeoutMs`) is retried. */
+  sink?: (batch: AnalyticsEvent[]) => void | Promise<void>;
+  /** POSTs `{ "events": AnalyticsEvent[], "sentAt": number }` here. Not with `sink`. */
+  endpoint?: string;
+  /** Events per batch, default 20. */
+  batchSize?: number;
+  /** The longest an event waits before it is sent, default 5000 ms. */
+  flushIntervalMs?: number;
+  /** Events held at most (waiting or in flight), default 1000; the oldest is dropped. */
+  maxQueue?: number;
+  /** Bytes of a batch's body at most, default 48000, at most 64000 (the keepalive budget). */
+  maxBatchBytes?: number;
+  /** Share of sessions whose events are sent (0 to 1), deterministic per session id. */
+  sampleRate?: number;
+  /** Consent: `false` records nothing and sends nothing. Default true. */
+  enabled?: boolean;
+  /** `false` keeps only the names of `onLog` events. Default true. */
+  captureLogData?: boolean;
+  /** Sees each (redacted) event before it is queued: return it (edited) or nothing to
+   * keep it, `null` to drop it. What it returns is redacted again. */
+  beforeSend?: (event: AnalyticsEvent) => AnalyticsEvent | null | undefined | void;
+  /** More keys whose values are redacted (matched lower-cased, `-` and `_` removed). */
+  redactKeys?: string[];
+  /** ChatKit's errors and the library's own, as redacted `Error`s; consecutive
+   * duplicates are reported once. Without it, they go to the console in development. */
+  onError?: (error: Error, context: AnalyticsErrorContext) => void;
+  /** The session id (default: a random UUID per object). Sampling is decided by it. */
+  sessionId?: string;
+  /** Deadline of one send (sink call or fetch), default 10000 ms. */
+  sendTimeoutMs?: number;
+}
+
+/** ChatKit's 13 event handlers, exactly the names `useChatKit` accepts. */
+export type ChatKitAnalyticsHandlers = {
+  onReady: () => void;
+  onError: (event: { error: Error }) => void;
+  onEffect: (event: { name: string; data?: Record<string, unknown> }) => void;
+  onDeeplink: (event: { name: string; data?: Record<string, unknown> }) => void;
+  onResponseStart: () => void;
+  onResponseEnd: () => void;
+  onHistoryOpen: () => void;
+  onHistoryClose: () => void;
+  onThreadChange: (event: { threadId: string | null }) => void;
+  onThreadLoadStart: (event: { threadId: string }) => void;
+  onThreadLoadEnd: (event: { threadId: string }) => void;
+  onToolChange: (event: { toolId: string | null }) => void;
+  onLog: (event: { name: string; data?: Record<string, unknown> }) => void;
+};
+
+/**
+ * Event analytics and error tracking for ChatKit: `useChatKit({ ...analytics.handlers(), ... })`.
+ * Response times are paired by order; events are redacted, sampled per session, batched
+ * and delivered to `sink` or `endpoint` (and on page hide with keepalive / `sendBeacon`).
+ * Bad options throw a `ChatKitGlueError` with code `"invalid_config"`.
+ */
+export declare class ChatKitAnalytics {
+  constructor(options?: ChatKitAnalyticsOptions);
+  /** The same plain object of 13 handlers on every call. */
+  handlers(): ChatKitAnalyticsHandlers;
+  /** Bound: pass it as `onEvent` to `ClientSecretSource`, `ClientTools`, `createAuthFetch`. */
+  readonly record: (event: SecretEvent | ToolEvent | FetchEvent) => void;
+  /** Records an event of your own. A bad type or data throws `invalid_config`. */
+  track(type: string, data?: Record<string, unknown>): void;
+  /** A snapshot, synchronously. */
+  metrics(): AnalyticsMetrics;
+  /** Sends what is queued now; resolves when those sends settle (it never rejects but
+   * with `aborted` after `dispose`). */
+  flush(): Promise<void>;
+  /** Abandons a running response, sends what is queued as a hiding page would, and
+   * releases timers and listeners. Later events are ignored. Also available as
+   * `[Symbol.dispose]` where the runtime defines it (for `using`). */
+  dispose(): void;
+}
+
+/**
+ * Merges handler sets into one; every set's handler runs in order, and one that throws
+ * or rejects never stops the others: its error goes to the analytics' `onError` (or to
+ * the sets' ChatKit `onError` handlers when no analytics set is among them). Falsy
+ * arguments are skipped.
+ */
+export declare function composeHandlers<const T extends readonly (object | false | null | undefined)[]>(
+  ...sets: T
+): UnionToIntersection<Exclude<T[number], false | null | undefined>>;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;

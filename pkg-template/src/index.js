@@ -26,3 +26,4 @@ export function withTimeout(work, ms, options) {
   }
   return loadModule().then((loaded) => guardAsync(() => loaded.withTimeout(work, ms, options)));
 }
+export { ChatKitAnalytics, composeHandlers } from "./analytics.js";

@@ -1,0 +1,292 @@
+//! Redaction, always on: secret-looking keys and token-shaped substrings never leave
+//! the page in an event or an error message.
+//!
+//! - A key is secret when, lower-cased with `-` and `_` removed, it contains one of
+//!   [`SECRET_KEY_PARTS`], or equals (normalised the same way) one of the caller's
+//!   `redactKeys`. Its value, whatever it is, becomes [`REDACTED`].
+//! - Inside any string, these substrings are replaced with [`REDACTED`]:
+//!   JWT-like tokens (`eyJ…` base64url segments joined by dots, at least three),
+//!   `Bearer <token>` (the word is kept), `sk-…` API keys and `ek_…` ChatKit client
+//!   secrets (at least [`MIN_KEY_BODY`] token characters after the prefix).
+//!
+//! Hand-written scanners over bytes: every pattern is ASCII, so a match never splits a
+//! UTF-8 character, and the scan is linear.
+
+use std::borrow::Cow;
+
+pub const REDACTED: &str = "[redacted]";
+
+pub const SECRET_KEY_PARTS: [&str; 8] = [
+    "secret",
+    "token",
+    "authorization",
+    "password",
+    "passwd",
+    "apikey",
+    "cookie",
+    "session",
+];
+
+/// Token characters needed after `sk-` / `ek_` for the substring to count as a key.
+pub const MIN_KEY_BODY: usize = 8;
+
+/// A key lower-cased with `-` and `_` removed. Only ASCII letters are folded (every
+/// secret word is ASCII, and Unicode case tables would cost the module kilobytes).
+pub fn normalize_key(key: &str) -> Vec<u8> {
+    key.bytes()
+        .filter(|b| *b != b'-' && *b != b'_')
+        .map(|b| b.to_ascii_lowercase())
+        .collect()
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Whether the value under `key` must be redacted. `extra` holds the caller's
+/// `redactKeys`, already normalised with [`normalize_key`].
+pub fn is_secret_key(key: &str, extra: &[Vec<u8>]) -> bool {
+    // Fast path: keys are short; only build the normalised form when the key could match.
+    if key.len() < 5 && extra.is_empty() {
+        return false;
+    }
+    let k = normalize_key(key);
+    SECRET_KEY_PARTS.iter().any(|p| contains(&k, p.as_bytes())) || extra.contains(&k)
+}
+
+/// base64url characters: what tokens and keys are made of.
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+}
+
+/// Characters of a bearer token (RFC 6750 `b64token`, plus `.` seen in JWTs).
+fn is_bearer_byte(b: u8) -> bool {
+    is_token_byte(b) || matches!(b, b'.' | b'~' | b'+' | b'/' | b'=')
+}
+
+fn run_len(bytes: &[u8], from: usize, pred: fn(u8) -> bool) -> usize {
+    bytes[from..].iter().take_while(|b| pred(**b)).count()
+}
+
+/// At `i`, a JWT-like token: `eyJ` + base64url, then at least two more `.segment`s.
+/// Returns its length.
+fn jwt_at(b: &[u8], i: usize) -> Option<usize> {
+    if !b[i..].starts_with(b"eyJ") {
+        return None;
+    }
+    let mut end = i + run_len(b, i, is_token_byte);
+    let mut dots = 0;
+    while end < b.len() && b[end] == b'.' {
+        dots += 1;
+        end += 1;
+        end += run_len(b, end, is_token_byte);
+    }
+    (dots >= 2).then_some(end - i)
+}
+
+/// At `i`, `sk-` or `ek_` followed by enough token characters. Returns its length.
+fn key_at(b: &[u8], i: usize) -> Option<usize> {
+    let rest = &b[i..];
+    if !(rest.starts_with(b"sk-") || rest.starts_with(b"ek_")) {
+        return None;
+    }
+    let body = run_len(b, i + 3, is_token_byte);
+    (body >= MIN_KEY_BODY).then_some(3 + body)
+}
+
+/// At `i`, `Bearer` (any case) + whitespace + a token. Returns (prefix length kept,
+/// token length).
+fn bearer_at(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    let word = b.get(i..i + 6)?;
+    if !word.eq_ignore_ascii_case(b"bearer") {
+        return None;
+    }
+    let spaces = b[i + 6..]
+        .iter()
+        .take_while(|c| **c == b' ' || **c == b'\t')
+        .count();
+    if spaces == 0 {
+        return None;
+    }
+    let token = run_len(b, i + 6 + spaces, is_bearer_byte);
+    (token > 0).then_some((6 + spaces, token))
+}
+
+/// Replaces every token-shaped substring of `s`; borrows when there is none.
+pub fn redact_text(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `s` already handled
+    let mut i = 0;
+    while i < b.len() {
+        // Patterns start at a word boundary: not inside a longer alphanumeric run.
+        let boundary = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let found = if !boundary {
+            None
+        } else if let Some(n) = jwt_at(b, i).or_else(|| key_at(b, i)) {
+            Some((i, i + n))
+        } else {
+            bearer_at(b, i).map(|(keep, n)| (i + keep, i + keep + n))
+        };
+        match found {
+            Some((from, to)) => {
+                let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
+                // `from` and `to` sit next to ASCII bytes, so they are char boundaries
+                // (`get` rather than indexing keeps panic formatting out of the module).
+                o.push_str(s.get(copied..from).unwrap_or_default());
+                o.push_str(REDACTED);
+                copied = to;
+                i = to;
+            }
+            None => i += 1,
+        }
+    }
+    match out {
+        None => Cow::Borrowed(s),
+        Some(mut o) => {
+            o.push_str(s.get(copied..).unwrap_or_default());
+            Cow::Owned(o)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const JWT: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEifQ.c2lnbmF0dXJlX2hlcmU";
+
+    #[test]
+    fn keys_by_the_rule() {
+        for k in [
+            "secret",
+            "client_secret",
+            "clientSecret",
+            "X-API-Key",
+            "api_key",
+            "apiKey",
+            "Authorization",
+            "access-token",
+            "refreshToken",
+            "PASSWORD",
+            "passwd",
+            "Set-Cookie",
+            "sessionId",
+            "session_id",
+        ] {
+            assert!(is_secret_key(k, &[]), "{k}");
+        }
+        for k in [
+            "name", "data", "threadId", "status", "origin", "api", "key", "tok",
+        ] {
+            assert!(!is_secret_key(k, &[]), "{k}");
+        }
+        let extra = vec![normalize_key("user-Email")];
+        assert!(is_secret_key("userEmail", &extra));
+        assert!(is_secret_key("USER_EMAIL", &extra));
+        assert!(!is_secret_key("email", &extra));
+        assert!(is_secret_key("id", &[normalize_key("ID")]));
+    }
+
+    #[test]
+    fn token_shapes_are_replaced_in_strings() {
+        let cases = [
+            (format!("jwt {JWT} end"), "jwt [redacted] end".to_owned()),
+            (
+                "Authorization: Bearer abc.DEF-123_x=".to_owned(),
+                "Authorization: Bearer [redacted]".to_owned(),
+            ),
+            ("bearer\tq1w2e3".to_owned(), "bearer\t[redacted]".to_owned()),
+            (
+                "key=sk-proj-AbCdEf0123456789 ok".to_owned(),
+                "key=[redacted] ok".to_owned(),
+            ),
+            (
+                "\"ek_68e0a1b2c3d4e5f6\"".to_owned(),
+                "\"[redacted]\"".to_owned(),
+            ),
+            (
+                "two: sk-aaaaaaaaaa and ek_bbbbbbbbbb.".to_owned(),
+                "two: [redacted] and [redacted].".to_owned(),
+            ),
+            ("héllo sk-ééé ok".to_owned(), "héllo sk-ééé ok".to_owned()),
+        ];
+        for (input, want) in cases {
+            assert_eq!(redact_text(&input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn lookalikes_are_kept() {
+        for s in [
+            "",
+            "scikit sk-learn",
+            "task-12345678",
+            "desk-12345678",
+            "week_12345678",
+            "eyJonly.one",
+            "Bearer",
+            "Bearer ",
+            "bearers arrive",
+            "hello world",
+        ] {
+            assert!(matches!(redact_text(s), Cow::Borrowed(_)), "{s}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn secret() -> impl Strategy<Value = String> {
+            let body = "[A-Za-z0-9_-]{8,40}";
+            prop_oneof![
+                body.prop_map(|b| format!("sk-{b}")),
+                body.prop_map(|b| format!("ek_{b}")),
+                (body, "[A-Za-z0-9_-]{1,30}", "[A-Za-z0-9_-]{0,30}")
+                    .prop_map(|(a, b, c)| format!("eyJ{a}.{b}.{c}")),
+                "[A-Za-z0-9._~+/=-]{12,40}".prop_map(|t| format!("Bearer {t}")),
+            ]
+        }
+
+        fn junk() -> impl Strategy<Value = String> {
+            // Arbitrary text that ends on something other than a letter or digit, so the
+            // secret after it starts at a word boundary.
+            (
+                any::<String>(),
+                prop::sample::select(vec![" ", "=", ":", "\"", ",", "\n", "(", "é"]),
+            )
+                .prop_map(|(s, sep)| format!("{s}{sep}"))
+        }
+
+        proptest! {
+            #[test]
+            fn no_secret_survives(prefix in junk(), secret in secret(), suffix in junk()) {
+                let suffix = format!(" {suffix}");
+                let s = format!("{prefix}{secret}{suffix}");
+                let out = redact_text(&s);
+                // The distinctive part of the secret is gone.
+                let body = secret.strip_prefix("Bearer ").unwrap_or(&secret);
+                prop_assert!(!out.contains(body), "{:?} -> {:?}", s, out);
+            }
+
+            #[test]
+            fn redaction_is_idempotent_and_total(s in any::<String>()) {
+                let once = redact_text(&s).into_owned();
+                let twice = redact_text(&once).into_owned();
+                prop_assert_eq!(once, twice);
+            }
+
+            #[test]
+            fn keys_are_case_and_separator_blind(part in prop::sample::select(SECRET_KEY_PARTS.to_vec()),
+                                                 pre in "[a-z]{0,5}", post in "[A-Za-z]{0,5}") {
+                let mixed: String = part.chars().enumerate()
+                    .map(|(i, c)| if i % 2 == 0 { c.to_ascii_uppercase() } else { c })
+                    .collect();
+                let key = format!("{pre}-{mixed}_{post}");
+                prop_assert!(is_secret_key(&key, &[]));
+            }
+        }
+    }
+}
