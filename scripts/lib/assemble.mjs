@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import { sizesOf, formatSizes } from "./sizes.mjs";
 
@@ -83,10 +83,27 @@ const browserJs = await esbuild.build({
   write: false,
   logLevel: "warning",
 });
+// And what each export costs alone, since an app's bundler drops the facade code of the
+// exports it does not use (the .wasm is one module, whatever is imported).
+const facade = await import(pathToFileURL(join(out, "index.node.js")).href);
+const perExport = {};
+for (const name of Object.keys(facade).sort()) {
+  const alone = await esbuild.build({
+    stdin: { contents: `export { ${name} } from "./index.js";`, resolveDir: out, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "warning",
+  });
+  perExport[name] = sizesOf(Buffer.from(alone.outputFiles[0].contents));
+}
 const report = {
   version: cargoVersion,
   wasm: sizesOf(wasmBytes),
   js: sizesOf(Buffer.from(browserJs.outputFiles[0].contents)),
+  perExport,
 };
 mkdirSync(join(root, "target"), { recursive: true });
 writeFileSync(join(root, "target/size-report.json"), JSON.stringify(report, null, 2) + "\n");

@@ -13,11 +13,16 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 export function formatSizes(report) {
   const row = (name, s) => `  ${name.padEnd(34)} raw ${kb(s.raw).padStart(9)}  gzip ${kb(s.gzip).padStart(8)}  brotli ${kb(s.brotli).padStart(8)}`;
-  return [
+  const lines = [
     `chatkit-glue ${report.version}: what a browser downloads`,
     row("chatkit_glue_bg.wasm", report.wasm),
     row("JS (facade + glue, minified)", report.js),
-  ].join("\n");
+  ];
+  if (report.perExport) {
+    lines.push("JS of one export alone (with the glue), as a tree-shaking bundler ships it:");
+    for (const [name, s] of Object.entries(report.perExport)) lines.push(row(`  ${name}`, s));
+  }
+  return lines.join("\n");
 }
 
 /** The failures of `report` against `budget`, as sentences; empty when within budget. */
