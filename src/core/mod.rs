@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod race;
+pub mod schema;
 pub mod timeout;
 
 pub use error::{ErrorCode, GlueError};
