@@ -4,5 +4,6 @@ pub mod error;
 pub mod race;
 pub mod schema;
 pub mod timeout;
+pub mod tools;
 
 pub use error::{ErrorCode, GlueError};

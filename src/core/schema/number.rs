@@ -12,20 +12,22 @@ pub fn is_multiple_of(value: f64, divisor: f64) -> bool {
     if !value.is_finite() || divisor.is_nan() || divisor <= 0.0 || !divisor.is_finite() {
         return false;
     }
-    if value.fract() == 0.0 && divisor.fract() == 0.0 && divisor <= 9_007_199_254_740_992.0 {
-        // Both whole: the remainder is exact.
-        return value % divisor == 0.0;
+    if value.fract() == 0.0 && divisor.fract() == 0.0 && value.abs() <= 9_007_199_254_740_992.0 {
+        // Both whole and exact: a quotient that is mathematically not whole stays more
+        // than half an ulp away from every integer, so this division decides exactly.
+        return (value / divisor).fract() == 0.0;
     }
     let q = value / divisor;
     if !q.is_finite() {
         return false;
     }
-    let nearest = q.round();
+    let nearest = q.round_ties_even();
     (q - nearest).abs() <= q.abs() * (4.0 * f64::EPSILON)
 }
 
 /// Writes `n` in the shortest decimal form of up to 17 significant digits that reads
-/// back as `n` (`0.1`, `-2.5`, `100`), or in exponent form when very large or small.
+/// back as `n` (`0.1`, `-2.5`, `100`), in exponent form when very large or small, the
+/// way JavaScript's `String(n)` does for the numbers schemas use.
 pub fn write_number(out: &mut String, n: f64) {
     if n.is_nan() {
         out.push_str("NaN");
@@ -39,86 +41,91 @@ pub fn write_number(out: &mut String, n: f64) {
         out.push_str("Infinity");
         return;
     }
-    if a == 0.0 {
-        out.push('0');
+    if a.fract() == 0.0 && a < 1e17 {
+        push_u64(out, a as u64);
         return;
     }
-    if a.fract() == 0.0 && a < 1e21 {
-        push_u128(out, a as u128);
-        return;
+    // The decimal exponent, roughly: the round-trip check below absorbs an error of one.
+    let mut e10 = 0i32;
+    let mut x = a;
+    while x >= 10.0 {
+        x /= 10.0;
+        e10 += 1;
     }
-    // Digits and a decimal exponent: a = digits * 10^exp, shortest round trip first.
-    let e10 = a.log10().floor() as i32;
+    while x < 1.0 {
+        x *= 10.0;
+        e10 -= 1;
+    }
     for sig in 1..=17 {
-        let shift = sig - 1 - e10;
-        let digits = (scale(a, shift)).round();
-        if scale(digits, -shift) == a || sig == 17 {
-            let mut digits = digits as u128;
-            let mut shift = shift;
-            while digits % 10 == 0 && digits > 0 {
-                digits /= 10;
-                shift -= 1;
-            }
-            let mut text = String::new();
-            push_u128(&mut text, digits);
-            // value = digits * 10^-shift
-            let point = text.len() as i32 - shift; // digits before the decimal point
-            if (-5..=21).contains(&point) {
-                if point <= 0 {
-                    out.push_str("0.");
-                    for _ in 0..(-point) {
-                        out.push('0');
-                    }
-                    out.push_str(&text);
-                } else if point as usize >= text.len() {
-                    out.push_str(&text);
-                    for _ in 0..(point as usize - text.len()) {
-                        out.push('0');
-                    }
-                } else {
-                    out.push_str(&text[..point as usize]);
-                    out.push('.');
-                    out.push_str(&text[point as usize..]);
-                }
-            } else {
-                out.push_str(&text[..1]);
-                if text.len() > 1 {
-                    out.push('.');
-                    out.push_str(&text[1..]);
-                }
-                out.push('e');
-                let exp = point - 1;
-                if exp < 0 {
-                    out.push('-');
-                } else {
-                    out.push('+');
-                }
-                push_u128(out, exp.unsigned_abs() as u128);
-            }
-            return;
+        let mut shift = sig - 1 - e10;
+        let scaled = scale(a, shift).round_ties_even();
+        if scale(scaled, -shift) != a && sig < 17 {
+            continue;
         }
+        let mut digits = scaled as u64;
+        while digits % 10 == 0 && digits > 0 {
+            digits /= 10;
+            shift -= 1;
+        }
+        let mut text = String::new();
+        push_u64(&mut text, digits);
+        let text = text.as_bytes();
+        // a = digits * 10^-shift: `point` digits stand before the decimal point.
+        let point = text.len() as i32 - shift;
+        if (-5..=21).contains(&point) {
+            if point <= 0 {
+                out.push_str("0.");
+                for _ in 0..-point {
+                    out.push('0');
+                }
+                push_ascii(out, text);
+            } else {
+                for (i, c) in text.iter().enumerate() {
+                    if i as i32 == point {
+                        out.push('.');
+                    }
+                    out.push(*c as char);
+                }
+                for _ in text.len() as i32..point {
+                    out.push('0');
+                }
+            }
+        } else {
+            for (i, c) in text.iter().enumerate() {
+                if i == 1 {
+                    out.push('.');
+                }
+                out.push(*c as char);
+            }
+            out.push_str(if point > 0 { "e+" } else { "e-" });
+            push_u64(out, u64::from((point - 1).unsigned_abs()));
+        }
+        return;
+    }
+}
+
+fn push_ascii(out: &mut String, text: &[u8]) {
+    for c in text {
+        out.push(*c as char);
     }
 }
 
 fn scale(x: f64, shift: i32) -> f64 {
-    // Multiplying or dividing by an exact power of ten keeps one rounding step.
-    if shift >= 0 {
-        x * pow10(shift as u32)
-    } else {
-        x / pow10((-shift) as u32)
-    }
-}
-
-fn pow10(n: u32) -> f64 {
+    // One multiplication or division by a power of ten (exact up to 10^22).
     let mut p = 1.0f64;
-    for _ in 0..n.min(400) {
+    for _ in 0..shift.unsigned_abs().min(400) {
         p *= 10.0;
     }
-    p
+    if shift >= 0 {
+        x * p
+    } else {
+        x / p
+    }
 }
 
-fn push_u128(out: &mut String, mut n: u128) {
-    let mut buf = [0u8; 40];
+/// Writes a whole number in decimal.
+pub fn push_u64(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
     let mut i = buf.len();
     loop {
         i -= 1;
@@ -128,9 +135,7 @@ fn push_u128(out: &mut String, mut n: u128) {
             break;
         }
     }
-    for &b in &buf[i..] {
-        out.push(b as char);
-    }
+    push_ascii(out, buf.get(i..).unwrap_or(&[]));
 }
 
 #[cfg(test)]

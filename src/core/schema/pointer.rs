@@ -53,7 +53,7 @@ pub fn quoted(s: &str) -> String {
 }
 
 pub fn push_usize(out: &mut String, n: usize) {
-    super::number::write_number(out, n as f64);
+    super::number::push_u64(out, n as u64);
 }
 
 #[cfg(test)]

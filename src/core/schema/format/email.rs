@@ -5,10 +5,9 @@
 use super::ip::{is_ipv4, is_ipv6};
 
 pub fn is_email(s: &str) -> bool {
-    let Some(at) = s.rfind('@') else {
+    let Some((local, domain)) = s.rsplit_once('@') else {
         return false;
     };
-    let (local, domain) = (&s[..at], &s[at + 1..]);
     (is_dot_string(local) || is_quoted_string(local)) && is_domain_or_literal(domain)
 }
 

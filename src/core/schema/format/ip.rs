@@ -23,14 +23,14 @@ pub fn is_ipv4(s: &str) -> bool {
 /// RFC 4291 text form: eight groups of one to four hex digits, one `::` for a run of
 /// zero groups, and optionally an IPv4 address as the last 32 bits.
 pub fn is_ipv6(s: &str) -> bool {
-    let (head, tail) = match s.find("::") {
-        Some(i) => (&s[..i], Some(&s[i + 2..])),
+    let (head, tail) = match double_colon(s) {
+        Some(i) => (s.get(..i).unwrap_or(""), s.get(i + 2..)),
         None => (s, None),
     };
     match tail {
         None => groups(head, true) == Some(8),
         Some(tail) => {
-            if tail.contains("::") {
+            if double_colon(tail).is_some() {
                 return false;
             }
             match (groups(head, false), groups(tail, true)) {
@@ -39,6 +39,11 @@ pub fn is_ipv6(s: &str) -> bool {
             }
         }
     }
+}
+
+/// Where `::` starts (a byte search: cheaper in WebAssembly than a substring searcher).
+fn double_colon(s: &str) -> Option<usize> {
+    s.as_bytes().windows(2).position(|w| w == b"::")
 }
 
 /// How many 16-bit groups `part` (colon-separated, possibly empty) stands for.

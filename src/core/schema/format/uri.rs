@@ -4,30 +4,30 @@
 use super::ip::is_ipv6;
 
 pub fn is_uri(s: &str) -> bool {
-    let Some(colon) = s.find(':') else {
+    let Some((scheme, rest)) = s.split_once(':') else {
         return false;
     };
-    if !is_scheme(&s[..colon]) {
+    if !is_scheme(scheme) {
         return false;
     }
-    let rest = &s[colon + 1..];
-    let (rest, fragment) = split_once(rest, '#');
-    let (hier, query) = split_once(rest, '?');
+    let (rest, fragment) = split(rest, '#');
+    let (hier, query) = split(rest, '?');
     if !fragment.is_none_or(is_query) || !query.is_none_or(is_query) {
         return false;
     }
     match hier.strip_prefix("//") {
         Some(after) => {
             let end = after.find('/').unwrap_or(after.len());
-            is_authority(&after[..end]) && is_path(&after[end..])
+            let (authority, path) = after.split_at_checked(end).unwrap_or((after, ""));
+            is_authority(authority) && is_path(path)
         }
         None => is_path(hier),
     }
 }
 
-fn split_once(s: &str, c: char) -> (&str, Option<&str>) {
-    match s.find(c) {
-        Some(i) => (&s[..i], Some(&s[i + 1..])),
+fn split(s: &str, c: char) -> (&str, Option<&str>) {
+    match s.split_once(c) {
+        Some((a, b)) => (a, Some(b)),
         None => (s, None),
     }
 }
@@ -88,30 +88,29 @@ fn is_query(s: &str) -> bool {
 
 /// `[ userinfo "@" ] host [ ":" port ]`
 fn is_authority(s: &str) -> bool {
-    let host_port = match s.rfind('@') {
-        Some(at) => {
-            if !all_chars(&s[..at], |c| {
+    let host_port = match s.rsplit_once('@') {
+        Some((userinfo, host_port)) => {
+            if !all_chars(userinfo, |c| {
                 is_unreserved(c) || is_sub_delim(c) || c == b':'
             }) {
                 return false;
             }
-            &s[at + 1..]
+            host_port
         }
         None => s,
     };
     let (host_ok, port) = if let Some(inner) = host_port.strip_prefix('[') {
-        let Some(close) = inner.find(']') else {
+        let Some((literal, after)) = inner.split_once(']') else {
             return false;
         };
-        let after = &inner[close + 1..];
         let port = match after.strip_prefix(':') {
             Some(p) => p,
             None if after.is_empty() => "",
             None => return false,
         };
-        (is_ip_literal(&inner[..close]), port)
+        (is_ip_literal(literal), port)
     } else {
-        let (host, port) = split_once(host_port, ':');
+        let (host, port) = split(host_port, ':');
         (
             all_chars(host, |c| is_unreserved(c) || is_sub_delim(c)),
             port.unwrap_or(""),
