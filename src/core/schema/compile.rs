@@ -47,20 +47,29 @@ pub struct Rules {
     pub additional_properties: bool,
     pub enumeration: Option<Vec<Value>>,
     pub constant: Option<Value>,
-    pub minimum: Option<f64>,
-    pub maximum: Option<f64>,
-    pub exclusive_minimum: Option<f64>,
-    pub exclusive_maximum: Option<f64>,
-    pub multiple_of: Option<f64>,
-    pub min_length: Option<f64>,
-    pub max_length: Option<f64>,
+    /// The numeric keywords, indexed like [`BOUNDS`].
+    pub bounds: [Option<f64>; 9],
     pub pattern: Option<(String, Box<dyn Pattern>)>,
     pub format: Option<Format>,
     pub items: Option<Node>,
-    pub min_items: Option<f64>,
-    pub max_items: Option<f64>,
     pub unique_items: bool,
 }
+
+/// The keywords with a number, in the order of [`Rules::bounds`]: the first five apply
+/// to numbers, then two to string lengths and two to array lengths. One table keeps the
+/// compiler and the validator small (this code ships as WebAssembly).
+pub const BOUNDS: [&str; 9] = [
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+];
+pub const MULTIPLE_OF: usize = 4;
 
 /// Why a schema was refused: the pointer of the offending keyword and a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,6 +134,18 @@ impl<'m> Compiler<'m> {
         v: &'a Value,
         path: &mut Path<'a>,
     ) -> Result<(), SchemaError> {
+        if let Some(i) = BOUNDS.iter().position(|b| *b == key) {
+            let n = match v {
+                Value::Number(n) if i < MULTIPLE_OF && n.is_finite() => *n,
+                Value::Number(n) if i == MULTIPLE_OF && n.is_finite() && *n > 0.0 => *n,
+                Value::Number(n) if i > MULTIPLE_OF && v.is_integer() && *n >= 0.0 => *n,
+                _ if i < MULTIPLE_OF => return Err(err(path, "must be a number")),
+                _ if i == MULTIPLE_OF => return Err(err(path, "must be a number greater than 0")),
+                _ => return Err(err(path, "must be a non-negative integer")),
+            };
+            r.bounds[i] = Some(n);
+            return Ok(());
+        }
         match key {
             "type" => r.types = type_bits(v).ok_or_else(|| {
                 err(path, "must be a type name or a non-empty list of distinct type names (null, boolean, object, array, number, string, integer)")
@@ -151,21 +172,6 @@ impl<'m> Compiler<'m> {
                 _ => return Err(err(path, "must be a list of values")),
             },
             "const" => r.constant = Some(v.clone()),
-            "minimum" => r.minimum = Some(number(v, path)?),
-            "maximum" => r.maximum = Some(number(v, path)?),
-            "exclusiveMinimum" => r.exclusive_minimum = Some(number(v, path)?),
-            "exclusiveMaximum" => r.exclusive_maximum = Some(number(v, path)?),
-            "multipleOf" => {
-                let m = number(v, path)?;
-                if m <= 0.0 {
-                    return Err(err(path, "must be greater than 0"));
-                }
-                r.multiple_of = Some(m);
-            }
-            "minLength" => r.min_length = Some(count(v, path)?),
-            "maxLength" => r.max_length = Some(count(v, path)?),
-            "minItems" => r.min_items = Some(count(v, path)?),
-            "maxItems" => r.max_items = Some(count(v, path)?),
             "uniqueItems" => r.unique_items = boolean(v, path)?,
             "pattern" => {
                 let Value::String(source) = v else {
@@ -189,7 +195,12 @@ impl<'m> Compiler<'m> {
                 _ => r.items = Some(self.node(v, path)?),
             },
             // Annotations: accepted, checked for shape, ignored.
-            "title" | "description" | "$comment" | "$schema" | "$id" => {
+            "$schema" => {
+                if !matches!(v, Value::String(uri) if is_known_dialect(uri)) {
+                    return Err(err(path, "must name draft 2020-12 (https://json-schema.org/draft/2020-12/schema), 2019-09, 07 or 06: another meta-schema may change what the keywords mean"));
+                }
+            }
+            "title" | "description" | "$comment" | "$id" => {
                 if !matches!(v, Value::String(_)) {
                     return Err(err(path, "must be a string"));
                 }
@@ -212,25 +223,26 @@ impl<'m> Compiler<'m> {
     }
 }
 
-fn number(v: &Value, path: &Path<'_>) -> Result<f64, SchemaError> {
-    match v {
-        Value::Number(n) if n.is_finite() => Ok(*n),
-        _ => Err(err(path, "must be a number")),
-    }
+/// The meta-schemas whose meaning of the supported keywords is the one implemented.
+fn is_known_dialect(uri: &str) -> bool {
+    let uri = uri.strip_suffix('#').unwrap_or(uri);
+    let path = uri
+        .strip_prefix("https://")
+        .or_else(|| uri.strip_prefix("http://"))
+        .unwrap_or("");
+    matches!(
+        path,
+        "json-schema.org/draft/2020-12/schema"
+            | "json-schema.org/draft/2019-09/schema"
+            | "json-schema.org/draft-07/schema"
+            | "json-schema.org/draft-06/schema"
+    )
 }
 
 fn boolean(v: &Value, path: &Path<'_>) -> Result<bool, SchemaError> {
     match v {
         Value::Bool(b) => Ok(*b),
         _ => Err(err(path, "must be true or false")),
-    }
-}
-
-/// A non-negative integer (`2.0` counts).
-fn count(v: &Value, path: &Path<'_>) -> Result<f64, SchemaError> {
-    match v {
-        Value::Number(n) if v.is_integer() && *n >= 0.0 => Ok(*n),
-        _ => Err(err(path, "must be a non-negative integer")),
     }
 }
 

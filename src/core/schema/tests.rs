@@ -249,6 +249,19 @@ fn booleans_and_annotations() {
     }));
     assert_eq!(check(&s, json!(3)), Ok(()));
     assert!(refused(json!({"title": 5})).starts_with("/title:"));
+    for ok in [
+        "http://json-schema.org/draft-07/schema#",
+        "https://json-schema.org/draft/2019-09/schema",
+    ] {
+        schema(json!({"$schema": ok}));
+    }
+    for other in [
+        "http://localhost:1234/draft2020-12/metaschema-no-validation.json",
+        "http://json-schema.org/draft-04/schema#",
+        "",
+    ] {
+        assert!(refused(json!({"$schema": other})).starts_with("/$schema: must name draft 2020-12"));
+    }
 }
 
 #[test]

@@ -38,13 +38,6 @@ fn text(parts: &[&str]) -> String {
     parts.concat()
 }
 
-fn with_number(prefix: &str, n: f64, suffix: &str) -> String {
-    let mut s = String::from(prefix);
-    write_number(&mut s, n);
-    s.push_str(suffix);
-    s
-}
-
 pub fn node<'a>(n: &Node, v: &'a Value, path: &mut Path<'a>) -> Result<(), Failure> {
     match n {
         Node::Bool(true) => Ok(()),
@@ -139,7 +132,7 @@ fn rules<'a>(r: &Rules, v: &'a Value, path: &mut Path<'a>) -> Result<(), Failure
         }
     }
     match v {
-        Value::Number(n) => number(r, *n, path),
+        Value::Number(n) => bounds(r, 0..5, *n, path),
         Value::String(s) => string(r, s, path),
         Value::Array(items) => array(r, items, path),
         Value::Object(props) => object(r, props, path),
@@ -147,49 +140,61 @@ fn rules<'a>(r: &Rules, v: &'a Value, path: &mut Path<'a>) -> Result<(), Failure
     }
 }
 
-fn number(r: &Rules, n: f64, path: &Path<'_>) -> Result<(), Failure> {
-    if let Some(min) = r.minimum {
-        if n < min {
-            return fail(path, with_number("expected at least ", min, ""));
-        }
-    }
-    if let Some(max) = r.maximum {
-        if n > max {
-            return fail(path, with_number("expected at most ", max, ""));
-        }
-    }
-    if let Some(min) = r.exclusive_minimum {
-        if n <= min {
-            return fail(path, with_number("expected more than ", min, ""));
-        }
-    }
-    if let Some(max) = r.exclusive_maximum {
-        if n >= max {
-            return fail(path, with_number("expected less than ", max, ""));
-        }
-    }
-    if let Some(m) = r.multiple_of {
-        if !is_multiple_of(n, m) {
-            return fail(path, with_number("expected a multiple of ", m, ""));
+/// Checks the bounds `range` of [`BOUNDS`] against `x` (a number, or a length).
+fn bounds(
+    r: &Rules,
+    range: std::ops::Range<usize>,
+    x: f64,
+    path: &Path<'_>,
+) -> Result<(), Failure> {
+    const EXPECTED: [&str; 9] = [
+        "at least ",
+        "at most ",
+        "more than ",
+        "less than ",
+        "a multiple of ",
+        "at least ",
+        "at most ",
+        "at least ",
+        "at most ",
+    ];
+    const UNIT: [&str; 9] = [
+        "",
+        "",
+        "",
+        "",
+        "",
+        " characters",
+        " characters",
+        " items",
+        " items",
+    ];
+    for i in range {
+        let Some(k) = r.bounds[i] else { continue };
+        let ok = match i {
+            0 | 5 | 7 => x >= k,
+            1 | 6 | 8 => x <= k,
+            2 => x > k,
+            3 => x < k,
+            _ => is_multiple_of(x, k),
+        };
+        if !ok {
+            let mut s = String::from("expected ");
+            s.push_str(EXPECTED[i]);
+            write_number(&mut s, k);
+            s.push_str(UNIT[i]);
+            return fail(path, s);
         }
     }
     Ok(())
 }
 
 fn string(r: &Rules, s: &str, path: &Path<'_>) -> Result<(), Failure> {
-    if r.min_length.is_some() || r.max_length.is_some() {
-        // Unicode code points, as JSON Schema counts them (not UTF-16 units).
-        let len = s.chars().count() as f64;
-        if let Some(min) = r.min_length {
-            if len < min {
-                return fail(path, with_number("expected at least ", min, " characters"));
-            }
-        }
-        if let Some(max) = r.max_length {
-            if len > max {
-                return fail(path, with_number("expected at most ", max, " characters"));
-            }
-        }
+    if r.bounds[5].is_some() || r.bounds[6].is_some() {
+        // Unicode code points, as JSON Schema counts them (not UTF-16 units): every byte
+        // that does not continue a UTF-8 sequence starts one.
+        let len = s.bytes().filter(|b| b & 0xC0 != 0x80).count();
+        bounds(r, 5..7, len as f64, path)?;
     }
     if let Some((source, p)) = &r.pattern {
         if !p.is_match(s) {
@@ -213,17 +218,7 @@ fn string(r: &Rules, s: &str, path: &Path<'_>) -> Result<(), Failure> {
 }
 
 fn array<'a>(r: &Rules, items: &'a [Value], path: &mut Path<'a>) -> Result<(), Failure> {
-    let len = items.len() as f64;
-    if let Some(min) = r.min_items {
-        if len < min {
-            return fail(path, with_number("expected at least ", min, " items"));
-        }
-    }
-    if let Some(max) = r.max_items {
-        if len > max {
-            return fail(path, with_number("expected at most ", max, " items"));
-        }
-    }
+    bounds(r, 7..9, items.len() as f64, path)?;
     if r.unique_items {
         for (i, a) in items.iter().enumerate() {
             if let Some(j) = items[i + 1..].iter().position(|b| a.json_eq(b)) {
