@@ -257,6 +257,7 @@ if (typeof Symbol.dispose === "symbol") {
  */
 export function openLinkTool(options = {}) {
   const { allowedHosts, target = "_blank", open } = isObject(options) ? options : {};
+  if (allowedHosts !== undefined && !Array.isArray(allowedHosts)) throw config("openLinkTool: allowedHosts must be an array");
   const hosts = (allowedHosts || []).map((entry) => {
     const wildcard = typeof entry === "string" && entry.startsWith("*.");
     const host = wildcard ? entry.slice(2) : entry;
@@ -268,7 +269,6 @@ export function openLinkTool(options = {}) {
     if (!url) throw config(`openLinkTool: allowedHosts entry ${quote(entry)} is not a hostname (or *.hostname)`);
     return [url.hostname.replace(/\.$/, ""), wildcard];
   });
-  if (allowedHosts !== undefined && !Array.isArray(allowedHosts)) throw config("openLinkTool: allowedHosts must be an array");
   if (target !== "_blank" && target !== "_self") throw config('openLinkTool: target must be "_blank" or "_self"');
   if (open !== undefined && typeof open !== "function") throw config("openLinkTool: open must be a function");
 
