@@ -106,7 +106,7 @@ for (const f of failures) console.error(`FAIL ${f}`);
 
 const doc = join(root, "docs/conformance.md");
 const text = readFileSync(doc, "utf8");
-const block = /<!-- counts:begin -->\n[\s\S]*?\n<!-- counts:end -->/;
+const block = /<!-- counts:begin -->[\s\S]*?<!-- counts:end -->/;
 const fresh = `<!-- counts:begin -->\n${table}\n<!-- counts:end -->`;
 if (process.env.UPDATE_CONFORMANCE === "1") {
   writeFileSync(doc, text.replace(block, fresh));
