@@ -27,3 +27,4 @@ export function withTimeout(work, ms, options) {
   return loadModule().then((loaded) => guardAsync(() => loaded.withTimeout(work, ms, options)));
 }
 export { ChatKitAnalytics, composeHandlers } from "./analytics.js";
+export { ClientTools, openLinkTool } from "./tools.js";

@@ -9,3 +9,4 @@ pub mod error;
 pub mod listener;
 pub mod meta;
 pub mod timeout;
+pub mod tools;

@@ -3,6 +3,8 @@
 pub mod analytics;
 pub mod error;
 pub mod race;
+pub mod schema;
 pub mod timeout;
+pub mod tools;
 
 pub use error::{ErrorCode, GlueError};

@@ -1,0 +1,301 @@
+// Client tools: a typed, validated registry behind ChatKit's `onClientTool`. Params are
+// checked by the Rust core (JSON Schema subset) or by any Standard Schema; every call has
+// exactly one outcome, within a per-tool deadline. Messages never carry param values.
+import { getModule, loadModule } from "#load";
+import { glueError, guard } from "./errors.js";
+
+const PREFIX = Math.random().toString(36).slice(2, 8);
+let seq = 0;
+
+const config = (message) => glueError("invalid_config", message);
+const disposed = () => glueError("aborted", "ClientTools was disposed");
+const quote = (s) => JSON.stringify(String(s).slice(0, 64));
+const isObject = (v) => v !== null && (typeof v === "object" || typeof v === "function");
+const isThenable = (v) => isObject(v) && typeof v.then === "function";
+
+function ms(value, what) {
+  if (typeof value !== "number" || !(value >= 0 && value <= 2147483647)) throw config(`${what} must be 0 to 2147483647 ms`);
+  return Math.ceil(value);
+}
+
+/** Development only (bundlers replace process.env.NODE_ENV): observers never break a call. */
+function report(...args) {
+  try {
+    if (process.env.NODE_ENV === "production") return;
+  } catch {}
+  console.error("chatkit-glue:", ...args);
+}
+
+/** The module if it is loaded (Node: loads it now); null before a browser load or after a failure. */
+function loaded() {
+  try {
+    return getModule();
+  } catch {
+    return null;
+  }
+}
+
+function compile(entry, wasm) {
+  try {
+    entry.handle = guard(() => wasm.compileToolSchema(entry.name, entry.json));
+  } catch (error) {
+    entry.error = error;
+  }
+  entry.json = undefined;
+}
+
+function release(entry) {
+  const wasm = entry.handle !== undefined && loaded();
+  if (wasm) wasm.freeToolSchema(entry.handle);
+  entry.handle = undefined;
+}
+
+export class ClientTools {
+  constructor(options = {}) {
+    const { defaultTimeoutMs = 20000, errorMode = "result", onEvent, ...unknown } = isObject(options) ? options : { "": 0 };
+    if (Object.keys(unknown).length) throw config(`ClientTools: unknown option ${quote(Object.keys(unknown)[0])}`);
+    this._timeout = ms(defaultTimeoutMs, "ClientTools: defaultTimeoutMs");
+    if (errorMode !== "result" && errorMode !== "throw") throw config('ClientTools: errorMode must be "result" or "throw"');
+    if (onEvent !== undefined && typeof onEvent !== "function") throw config("ClientTools: onEvent must be a function");
+    this._mode = errorMode;
+    this._onEvent = onEvent;
+    this._tools = new Map();
+    this._calls = new Set();
+    this._disposed = false;
+    /** ChatKit's `onClientTool`: bound, and the same function for the object's life. */
+    this.dispatch = (call) => this._dispatch(call);
+  }
+
+  register(name, tool) {
+    if (this._disposed) throw disposed();
+    const at = `ClientTools.register(${quote(name)}): `;
+    if (typeof name !== "string" || !name) throw config(at + "name must be a non-empty string");
+    if (this._tools.has(name)) throw config(at + "already registered; unregister it first");
+    if (!isObject(tool) || typeof tool.handler !== "function") throw config(at + "handler must be a function");
+    const { parameters: p, timeoutMs, description } = tool;
+    if (description !== undefined && typeof description !== "string") throw config(at + "description must be a string");
+    const entry = { name, handler: tool.handler, timeout: timeoutMs === undefined ? this._timeout : ms(timeoutMs, at + "timeoutMs") };
+    const std = isObject(p) ? p["~standard"] : undefined;
+    if (std !== undefined) {
+      if (!isObject(std) || typeof std.validate !== "function") throw config(at + 'parameters["~standard"] is not a Standard Schema');
+      entry.std = std;
+    } else if (typeof p === "boolean" || (isObject(p) && !Array.isArray(p))) {
+      entry.json = p;
+      const wasm = loaded();
+      if (wasm) {
+        compile(entry, wasm);
+        if (entry.error) throw entry.error;
+      }
+    } else if (p !== undefined) {
+      throw config(at + "parameters must be a JSON Schema (object or boolean) or a Standard Schema");
+    }
+    this._tools.set(name, entry);
+    return this;
+  }
+
+  unregister(name) {
+    const entry = this._tools.get(name);
+    if (entry) release(entry);
+    return this._tools.delete(name);
+  }
+
+  names() {
+    return [...this._tools.keys()];
+  }
+
+  /** Loads the module and compiles the schemas registered before it was ready. */
+  ready() {
+    if (this._disposed) return Promise.reject(disposed());
+    return loadModule().then((wasm) => {
+      this._compile(wasm);
+      for (const entry of this._tools.values()) if (entry.error) throw entry.error;
+    });
+  }
+
+  dispose() {
+    if (this._disposed) return;
+    this._disposed = true;
+    for (const abort of [...this._calls]) abort(disposed());
+    for (const entry of this._tools.values()) release(entry);
+    this._tools.clear();
+  }
+
+  _compile(wasm) {
+    for (const entry of this._tools.values()) {
+      if (entry.json === undefined) continue;
+      compile(entry, wasm);
+      if (entry.error) report(entry.error);
+    }
+  }
+
+  _emit(event) {
+    try {
+      if (this._onEvent) this._onEvent(event);
+    } catch (error) {
+      report("onEvent threw", error);
+    }
+  }
+
+  _dispatch(call) {
+    const name = String(isObject(call) ? call.name : call);
+    const params = isObject(call) ? call.params : undefined;
+    const callId = `${PREFIX}-${++seq}`;
+    const t0 = Date.now();
+    const controller = new AbortController();
+    const ctx = { signal: controller.signal, name, callId };
+    const tool = quote(name);
+    const entry = this._tools.get(name);
+    let done = false;
+    let started = false;
+    let timer;
+    const emit = (phase, outcome) =>
+      this._emit(phase === "start" ? { kind: "tool", name, callId, phase } : { kind: "tool", name, callId, phase, durationMs: Date.now() - t0, outcome });
+    emit("start");
+
+    return new Promise((resolve, reject) => {
+      const finish = (error, value) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        this._calls.delete(abort);
+        emit("end", error ? error.code : "ok");
+        if (!error) return resolve(value);
+        if (this._mode === "throw") return reject(error);
+        const { code, message, retryable } = error;
+        // The effect may have happened once the handler ran (per code, as documented).
+        const mayHaveCompleted = code === "aborted" ? started : ["timeout", "tool_failed", "invalid_result"].includes(code);
+        resolve({ error: { code, message, retryable, mayHaveCompleted } });
+      };
+      const abort = (error) => {
+        finish(error);
+        controller.abort(error);
+      };
+      if (this._disposed) return finish(disposed());
+      this._calls.add(abort);
+      const timeoutMs = entry ? entry.timeout : this._timeout;
+      timer = setTimeout(() => abort(glueError("timeout", `tool ${tool} timed out after ${timeoutMs} ms`, { retryable: true })), timeoutMs);
+
+      // The handler finished: the call's outcome, or a late result reported once.
+      const settled = (wasm, ok, value, verb) => {
+        if (done) return emit("late", ok ? "ok" : "tool_failed");
+        if (!ok) {
+          // By kind only: its message may carry anything, so it stays in `cause`.
+          const kind = value instanceof Error ? String(value.name).slice(0, 40) : typeof value;
+          return finish(glueError("tool_failed", `tool ${tool} failed: the handler ${verb} (${kind})`, { cause: value }));
+        }
+        finish(value === undefined ? null : guard(() => wasm.checkToolResult(name, value)), value === undefined ? {} : value);
+      };
+      const run = (wasm, value) => {
+        if (done) return;
+        started = true;
+        let out;
+        try {
+          out = entry.handler(value, ctx);
+        } catch (error) {
+          return settled(wasm, false, error, "threw");
+        }
+        if (!isThenable(out)) return settled(wasm, true, out);
+        Promise.resolve(out).then(
+          (v) => attempt(() => settled(wasm, true, v)),
+          (e) => settled(wasm, false, e, "rejected"),
+        );
+      };
+      const invalid = (what, cause) => finish(glueError("invalid_params", `invalid params for tool ${tool}${what}`, { cause }));
+      const start = (wasm) => {
+        if (done) return;
+        this._compile(wasm);
+        if (!entry || this._tools.get(name) !== entry) return finish(guard(() => wasm.unknownToolError(name, this.names())));
+        if (entry.error) return finish(entry.error);
+        if (entry.handle !== undefined) {
+          const problem = guard(() => wasm.validateToolParams(entry.handle, params));
+          return problem ? finish(problem) : run(wasm, params);
+        }
+        if (!entry.std) return run(wasm, params);
+        const checked = (r) => {
+          if (done) return;
+          if (!r || !r.issues) return run(wasm, r && r.value);
+          const issue = r.issues[0] || {};
+          const path = (issue.path || []).map((s) => "/" + String(isObject(s) ? s.key : s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+          invalid(`${path && " at " + path}: ${String(issue.message)}`);
+        };
+        let result;
+        try {
+          result = entry.std.validate(params);
+        } catch (error) {
+          return invalid(": the schema's validate threw", error);
+        }
+        if (!isThenable(result)) return checked(result);
+        Promise.resolve(result).then(
+          (r) => attempt(() => checked(r)),
+          (error) => invalid(": the schema's validate rejected", error),
+        );
+      };
+      // Anything unexpected (a trap inside the module: `internal`) settles the call; nothing hangs.
+      const attempt = (f) => {
+        try {
+          f();
+        } catch (error) {
+          finish(error && error.code ? error : glueError("internal", `tool ${tool}: unexpected error`, { cause: error }));
+        }
+      };
+      const wasm = loaded();
+      if (wasm) attempt(() => start(wasm));
+      else loadModule().then((m) => attempt(() => start(m)), finish);
+    });
+  }
+}
+
+if (typeof Symbol.dispose === "symbol") {
+  ClientTools.prototype[Symbol.dispose] = function () {
+    this.dispose();
+  };
+}
+
+/**
+ * A ready-made tool that opens `params.url` for the user: only absolute http(s) URLs
+ * without user info, optionally limited to `allowedHosts` (`*.` for subdomains).
+ */
+export function openLinkTool(options = {}) {
+  const { allowedHosts, target = "_blank", open } = isObject(options) ? options : {};
+  if (allowedHosts !== undefined && !Array.isArray(allowedHosts)) throw config("openLinkTool: allowedHosts must be an array");
+  const hosts = (allowedHosts || []).map((entry) => {
+    const wildcard = typeof entry === "string" && entry.startsWith("*.");
+    const host = wildcard ? entry.slice(2) : entry;
+    let url;
+    try {
+      // A hostname only: no scheme, port, path, user info or whitespace.
+      if (typeof host === "string" && !/[/?#@\\\s]|:\d*$|^$/.test(host.replace(/^\[.*\]$/, "[]"))) url = new URL(`http://${host}`);
+    } catch {}
+    if (!url) throw config(`openLinkTool: allowedHosts entry ${quote(entry)} is not a hostname (or *.hostname)`);
+    return [url.hostname.replace(/\.$/, ""), wildcard];
+  });
+  if (target !== "_blank" && target !== "_self") throw config('openLinkTool: target must be "_blank" or "_self"');
+  if (open !== undefined && typeof open !== "function") throw config("openLinkTool: open must be a function");
+
+  const validate = (params) => {
+    const raw = isObject(params) ? params.url : undefined;
+    let url, message;
+    try {
+      url = new URL(raw);
+    } catch {}
+    if (typeof raw !== "string") message = "expected string";
+    else if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) message = "expected an absolute http or https URL";
+    else if (url.username || url.password) message = "links with user info are refused";
+    else {
+      const host = url.hostname.replace(/\.$/, "");
+      if (allowedHosts && !hosts.some(([h, wild]) => (wild ? host.endsWith("." + h) : host === h))) message = "host not in allowedHosts";
+    }
+    return message ? { issues: [{ message, path: ["url"] }] } : { value: { url: url.href } };
+  };
+
+  return {
+    description: "Opens an http or https link for the user.",
+    parameters: { "~standard": { version: 1, vendor: "chatkit-glue", validate } },
+    handler: async ({ url }) => {
+      if (open) await open(url, target);
+      else if (typeof navigator === "object" && navigator.userActivation && navigator.userActivation.isActive) window.open(url, target, "noopener,noreferrer");
+      else return { opened: false, reason: "needs_user_gesture", url };
+      return { opened: true, url };
+    },
+  };
+}
