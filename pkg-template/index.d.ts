@@ -75,3 +75,59 @@ export declare function withTimeout<T>(
   ms: number,
   options?: WithTimeoutOptions,
 ): Promise<T>;
+
+// ---------------------------------------------------------------------------------------
+// Auth fetch (custom backend): createAuthFetch
+
+/** What `createAuthFetch` reports: token refreshes, replays after a 401, and timeouts. */
+export type FetchEvent = {
+  kind: "fetch";
+  phase: "token_refresh" | "replay" | "timeout";
+  /** The request's origin (`"https://api.example.com"`), never its path or query. */
+  origin: string;
+  /** 401 for a refresh or replay; the response's status for a body that stalled. */
+  status?: number;
+};
+
+/** A function with `fetch`'s signature. */
+export type AuthFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+export interface AuthFetchOptions {
+  /** The app's token (a JWT): sent as `Authorization: Bearer <token>`. null or "" sends none. */
+  token: () => string | null | Promise<string | null>;
+  /**
+   * Called after a 401, once per rejected token however many requests got it; its token
+   * is used for one replay. Default: `token` is asked again.
+   */
+  refreshToken?: () => string | null | Promise<string | null>;
+  /**
+   * The origins that may receive the token, such as `"https://api.example.com"`.
+   * Default: the page's own origin. Required in Node.
+   */
+  allowedOrigins?: readonly string[];
+  /** Until response headers (including the token callbacks and a replay). Default 30_000. */
+  headersTimeoutMs?: number;
+  /** Between two chunks of a response body. Default 60_000. */
+  idleTimeoutMs?: number;
+  /** The fetch to wrap. Default: the global `fetch`. */
+  fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /** Observes refreshes, replays and timeouts; never receives a token. */
+  onEvent?: (event: FetchEvent) => void;
+}
+
+/**
+ * The `fetch` for ChatKit's custom backend (`useChatKit({ api: { url, domainKey, fetch } })`):
+ *
+ * - Keeps headers given as `Headers`, pairs or a record, and a `Request` input's method,
+ *   body, headers and signal; a caller's own `Authorization` header is left alone.
+ * - Adds `Authorization: Bearer <token>` only for an origin in `allowedOrigins`: never
+ *   for other origins (presigned upload URLs, absolute links, protocol-relative URLs).
+ * - After a 401: one `refreshToken()` per rejected token, shared by concurrent 401s,
+ *   then one replay when the body can be sent again (string, `URLSearchParams`, `Blob`,
+ *   `ArrayBuffer`/views, `FormData`); otherwise the 401 is returned. No other retries.
+ * - Bodies stream through chunk by chunk. Its deadlines reject with code `"timeout"`;
+ *   the caller's abort rejects exactly as fetch does (`AbortError`, or the signal's reason).
+ * - A credential callback that throws gives `"unauthorized"`; fetch rejecting gives
+ *   `"network"`; bad options reject every call with `"invalid_config"`.
+ */
+export declare function createAuthFetch(options: AuthFetchOptions): AuthFetch;

@@ -26,3 +26,4 @@ export function withTimeout(work, ms, options) {
   }
   return loadModule().then((loaded) => guard(() => loaded.withTimeout(work, ms, options)));
 }
+export { createAuthFetch } from "./auth-fetch.js";
