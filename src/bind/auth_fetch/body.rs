@@ -1,18 +1,15 @@
 //! Request bodies (what can be replayed) and response bodies (passed through chunk by
 //! chunk with an idle deadline).
 
-use super::js::{
-    ignore, Blob, FormData, ReadableStream, Reader, Request, Response, SearchParams,
-    StreamController,
-};
+use super::js::{ignore, ReadableStream, Reader, Request, Response, StreamController};
 use super::{spawn, Events};
 use crate::bind::error::to_js;
 use crate::bind::listener::EventListener;
-use crate::core::auth_fetch::body::BodyKind;
+use crate::core::auth_fetch::body::{kind_of_tag, BodyKind};
 use crate::core::auth_fetch::policy::{idle_timed_out, FetchPhase};
 use crate::core::race::{first, Either};
 use gloo_timers::future::TimeoutFuture;
-use js_sys::{ArrayBuffer, Object, Promise, Reflect};
+use js_sys::{Object, Promise, Reflect, Symbol};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -36,18 +33,11 @@ pub fn kind(input: &JsValue, init: &JsValue) -> BodyKind {
         BodyKind::Empty
     } else if body.is_string() || body.as_f64().is_some() || body.as_bool().is_some() {
         BodyKind::Text
-    } else if body.is_instance_of::<SearchParams>() {
-        BodyKind::SearchParams
-    } else if body.is_instance_of::<Blob>() {
-        BodyKind::Blob
-    } else if body.is_instance_of::<ArrayBuffer>() || ArrayBuffer::is_view(&body) {
-        BodyKind::Bytes
-    } else if body.is_instance_of::<FormData>() {
-        BodyKind::FormData
-    } else if body.is_instance_of::<ReadableStream>() {
-        BodyKind::Stream
     } else {
-        BodyKind::Other
+        Reflect::get(&body, &Symbol::to_string_tag())
+            .ok()
+            .and_then(|t| t.as_string())
+            .map_or(BodyKind::Other, |t| kind_of_tag(&t))
     }
 }
 
@@ -164,9 +154,10 @@ pub fn pass_through(
     if !(200..=599).contains(&status) || null_body(status) {
         return response;
     }
-    let Ok(body) = body.dyn_into::<ReadableStream>() else {
+    if !body.is_object() {
         return response;
-    };
+    }
+    let body: ReadableStream = body.unchecked_into();
     match wrap(r, body, controller, follow, idle_ms, status, events) {
         Ok(wrapped) => wrapped,
         Err(_) => response,
@@ -198,8 +189,10 @@ fn wrap(
     let stream = ReadableStream::new(&pipe.into(), &strategy)?;
     let init = Object::new();
     Reflect::set(&init, &"status".into(), &JsValue::from(status))?;
-    Reflect::set(&init, &"statusText".into(), &r.status_text())?;
-    Reflect::set(&init, &"headers".into(), &r.response_headers())?;
+    for key in ["statusText", "headers"] {
+        let key = JsValue::from_str(key);
+        Reflect::set(&init, &key, &Reflect::get(r, &key)?)?;
+    }
     let out = Response::new(&stream, &init)?;
     // What only fetch can set, shadowed with the original's values.
     for key in ["url", "redirected", "type"] {

@@ -34,10 +34,6 @@ extern "C" {
     pub fn new(body: &JsValue, init: &JsValue) -> Result<Response, JsValue>;
     #[wasm_bindgen(method, getter)]
     pub fn status(this: &Response) -> u16;
-    #[wasm_bindgen(method, getter, js_name = statusText)]
-    pub fn status_text(this: &Response) -> JsValue;
-    #[wasm_bindgen(method, getter, js_name = headers)]
-    pub fn response_headers(this: &Response) -> JsValue;
     #[wasm_bindgen(method, getter, js_name = body)]
     pub fn response_body(this: &Response) -> JsValue;
 
@@ -73,13 +69,6 @@ extern "C" {
     pub fn new(url: &str) -> Result<Url, JsValue>;
     #[wasm_bindgen(method, getter)]
     pub fn href(this: &Url) -> String;
-
-    #[wasm_bindgen(js_name = Blob)]
-    pub type Blob;
-    #[wasm_bindgen(js_name = FormData)]
-    pub type FormData;
-    #[wasm_bindgen(js_name = URLSearchParams)]
-    pub type SearchParams;
 }
 
 /// Observes a promise's settlement without waiting for it, so a rejection nobody needs

@@ -43,9 +43,45 @@ impl BodyKind {
     }
 }
 
+/// The kind of an object body from its `Symbol.toStringTag` (`"Blob"`, `"FormData"`,
+/// `"Uint8Array"`...), which, unlike `instanceof`, also recognises objects from
+/// another realm (an iframe).
+pub fn kind_of_tag(tag: &str) -> BodyKind {
+    match tag {
+        "URLSearchParams" => BodyKind::SearchParams,
+        "Blob" | "File" => BodyKind::Blob,
+        "FormData" => BodyKind::FormData,
+        "ArrayBuffer" | "DataView" => BodyKind::Bytes,
+        "ReadableStream" => BodyKind::Stream,
+        t if t.ends_with("Array") => BodyKind::Bytes,
+        _ => BodyKind::Other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::kind_of_tag;
     use super::BodyKind::*;
+
+    #[test]
+    fn tags_name_the_kinds() {
+        for (tag, kind) in [
+            ("URLSearchParams", SearchParams),
+            ("Blob", Blob),
+            ("File", Blob),
+            ("FormData", FormData),
+            ("ArrayBuffer", Bytes),
+            ("DataView", Bytes),
+            ("Uint8Array", Bytes),
+            ("Float64Array", Bytes),
+            ("BigInt64Array", Bytes),
+            ("ReadableStream", Stream),
+            ("AsyncGenerator", Other),
+            ("", Other),
+        ] {
+            assert_eq!(kind_of_tag(tag), kind, "{tag}");
+        }
+    }
 
     #[test]
     fn the_replayable_kinds_are_the_ones_fetch_rebuilds() {

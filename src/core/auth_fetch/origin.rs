@@ -54,73 +54,76 @@ impl Origin {
 }
 
 /// The origin of `url` and what follows its authority (path, query, fragment).
-/// Written without indexing, so nothing here can panic (and no panic machinery is
-/// linked into the module).
+/// One pass over the bytes, without indexing: nothing here can panic (so no panic
+/// machinery is linked into the module).
 fn split(url: &str) -> Option<(Origin, &str)> {
-    let (scheme, rest) = url.split_once(':')?;
-    let secure = if scheme.eq_ignore_ascii_case("https") {
-        true
-    } else if scheme.eq_ignore_ascii_case("http") {
-        false
+    let b = url.as_bytes();
+    let (secure, start) = if starts_with_ci(b, b"https://") {
+        (true, 8)
+    } else if starts_with_ci(b, b"http://") {
+        (false, 7)
     } else {
         return None;
     };
-    let rest = rest.strip_prefix("//")?;
-    let end = rest
-        .bytes()
-        .position(|c| matches!(c, b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at_checked(end)?;
-    Some((parse_authority(secure, authority)?, tail))
+    let mut end = start;
+    while let Some(&c) = b.get(end) {
+        if matches!(c, b'/' | b'?' | b'#') {
+            break;
+        }
+        end += 1;
+    }
+    Some((
+        parse_authority(secure, b.get(start..end)?)?,
+        url.get(end..)?,
+    ))
 }
 
-fn parse_authority(secure: bool, authority: &str) -> Option<Origin> {
-    // User info: fetch refuses such URLs, and an '@' is where URL parsers disagree.
-    if authority.contains('@') {
-        return None;
-    }
-    let (host, port) = match authority.strip_prefix('[') {
-        Some(v6) => {
-            let (inner, after) = v6.split_once(']')?;
-            if inner.is_empty()
-                || !inner
-                    .bytes()
-                    .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
-            {
-                return None;
-            }
-            let mut host = String::with_capacity(inner.len() + 2);
-            host.push('[');
-            host.push_str(inner);
-            host.push(']');
-            (
-                host,
-                after
-                    .strip_prefix(':')
-                    .or_else(|| after.is_empty().then_some(""))?,
-            )
+fn starts_with_ci(b: &[u8], prefix: &[u8]) -> bool {
+    b.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// `host[:port]`. Every byte is checked, so user info (`@`), percent-encoding,
+/// backslashes, spaces and non-ASCII hosts all end up as "no origin".
+fn parse_authority(secure: bool, a: &[u8]) -> Option<Origin> {
+    let host_end = if a.first() == Some(&b'[') {
+        let close = a.iter().position(|&c| c == b']')?;
+        let inner = a.get(1..close)?;
+        if inner.is_empty()
+            || !inner
+                .iter()
+                .all(|&c| c.is_ascii_hexdigit() || c == b':' || c == b'.')
+        {
+            return None;
         }
-        None => {
-            let (host, port) = authority.rsplit_once(':').unwrap_or((authority, ""));
-            if host.is_empty() || !host.bytes().all(host_byte) {
-                return None;
-            }
-            (host.to_owned(), port)
+        close + 1
+    } else {
+        let end = a.iter().position(|&c| c == b':').unwrap_or(a.len());
+        let host = a.get(..end)?;
+        if host.is_empty() || !host.iter().all(|&c| host_byte(c)) {
+            return None;
         }
+        end
     };
-    let port = match port_number(port)? {
+    let digits = match a.get(host_end..)?.split_first() {
+        None => &[][..],
+        Some((b':', digits)) => digits,
+        Some(_) => return None,
+    };
+    let port = match port_number(digits)? {
         Some(n) if n == if secure { 443 } else { 80 } => None,
         p => p,
     };
-    Some(Origin {
-        secure,
-        host: host.to_ascii_lowercase(),
-        port,
-    })
+    let host = a
+        .get(..host_end)?
+        .iter()
+        .map(|&c| char::from(c.to_ascii_lowercase()))
+        .collect();
+    Some(Origin { secure, host, port })
 }
 
-/// `""` is the default port; otherwise 1 to 5 digits up to 65535.
-fn port_number(digits: &str) -> Option<Option<u16>> {
+/// No digits is the default port; otherwise 1 to 5 digits up to 65535.
+fn port_number(digits: &[u8]) -> Option<Option<u16>> {
     if digits.is_empty() {
         return Some(None);
     }
@@ -128,7 +131,7 @@ fn port_number(digits: &str) -> Option<Option<u16>> {
         return None;
     }
     let mut n: u32 = 0;
-    for b in digits.bytes() {
+    for &b in digits {
         if !b.is_ascii_digit() {
             return None;
         }
