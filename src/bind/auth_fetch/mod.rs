@@ -45,8 +45,7 @@ fn spawn(task: impl std::future::Future<Output = Result<JsValue, JsValue>> + 'st
 struct Inner {
     token: Function,
     refresh_token: Option<Function>,
-    /// `Err` where there is no page origin and none was given: every call rejects.
-    allow: Result<AllowList, GlueError>,
+    allow: AllowList,
     headers_ms: u32,
     idle_ms: u32,
     fetch: Option<Function>,
@@ -140,8 +139,10 @@ fn parse_options(options: &JsValue) -> Result<Inner, GlueError> {
 }
 
 /// The allowlist: the given origins, each normalised by the platform's URL parser (the
-/// one request URLs go through), or the page's origin.
-fn allow_list(given: JsValue) -> Result<Result<AllowList, GlueError>, GlueError> {
+/// one request URLs go through), or the page's origin. Where there is no page origin
+/// (Node), the option is required. (The facade builds this on the first call, never
+/// at creation, so a server prerender that creates the function is not affected.)
+fn allow_list(given: JsValue) -> Result<AllowList, GlueError> {
     if given.is_undefined() {
         let location = get(&js_sys::global(), "location");
         let origin = if location.is_object() {
@@ -149,10 +150,10 @@ fn allow_list(given: JsValue) -> Result<Result<AllowList, GlueError>, GlueError>
         } else {
             None
         };
-        return Ok(match origin.map(|o| Origin::of_entry(&o)) {
+        return match origin.map(|o| Origin::of_entry(&o)) {
             Some(Ok(o)) => AllowList::new(vec![o]),
             _ => Err(allowed_origins_required()),
-        });
+        };
     }
     let entries = given
         .dyn_into::<Array>()
@@ -166,7 +167,7 @@ fn allow_list(given: JsValue) -> Result<Result<AllowList, GlueError>, GlueError>
         let href = Url::new(&entry).map(|u| u.href()).unwrap_or_default();
         origins.push(Origin::of_entry(&href)?);
     }
-    AllowList::new(origins).map(Ok)
+    AllowList::new(origins)
 }
 
 /// Reports one `FetchEvent`. The facade's `onEvent` takes `(phase, origin, status)`
@@ -208,10 +209,6 @@ struct Call {
 }
 
 async fn run(inner: Rc<Inner>, input: JsValue, init: JsValue) -> Result<JsValue, JsValue> {
-    let allow = match &inner.allow {
-        Ok(a) => a,
-        Err(e) => return Err(e.clone().into()),
-    };
     let fetch = match &inner.fetch {
         Some(f) => f.clone(),
         None => get(&js_sys::global(), "fetch")
@@ -227,8 +224,8 @@ async fn run(inner: Rc<Inner>, input: JsValue, init: JsValue) -> Result<JsValue,
     let controller = AbortController::new()?;
     let follow = follow(&signal, &controller);
     let origin = Origin::of_url(&request.url());
-    let ours =
-        origin.as_ref().is_some_and(|o| allow.allows(o)) && !request.headers().has("authorization");
+    let ours = origin.as_ref().is_some_and(|o| inner.allow.allows(o))
+        && !request.headers().has("authorization");
     let headers_ms = inner.headers_ms;
     let call = Call {
         events: Events {

@@ -2,7 +2,7 @@
 // API share one origin (the default allowlist); a second server on another 127.0.0.1
 // port, with CORS, is the "other origin".
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { launch, newPage } from "../lib/browser.mjs";
 import { bundlePage } from "../lib/bundle.mjs";
 import { authServer } from "../lib/auth-server.mjs";
@@ -60,6 +60,8 @@ beforeEach(async () => {
   other.reset();
   await page.evaluate(() => window.t.reset());
 });
+// Every test: no token value in any event or error the page saw.
+afterEach(() => assertNoToken());
 
 /** No token value in anything the app saw (events and errors). */
 async function assertNoToken() {

@@ -2,7 +2,7 @@
 // what Chromium cannot send over plain HTTP/1.1 (a ReadableStream request body), the
 // Node rule for allowedOrigins, and the same contract as in browsers.
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { createAuthFetch, isGlueError } from "chatkit-glue";
 import { authServer } from "../lib/auth-server.mjs";
 
@@ -18,7 +18,9 @@ after(async () => {
 beforeEach(() => {
   api.reset();
   other.reset();
+  seen.length = 0;
 });
+afterEach(() => noToken());
 
 /** Everything observable that must never contain a token. */
 const seen = [];
@@ -28,6 +30,19 @@ function noToken() {
     .join("\n");
   assert.doesNotMatch(text, /tok-\d|Bearer [A-Za-z0-9]/);
   seen.length = 0;
+}
+
+/** Runs `fn` with console.error captured; returns what was logged. */
+async function quietly(fn) {
+  const logged = [];
+  const original = console.error;
+  console.error = (...args) => logged.push(args);
+  try {
+    await fn();
+  } finally {
+    console.error = original;
+  }
+  return logged;
 }
 
 function make(extra = {}) {
@@ -88,17 +103,52 @@ describe("createAuthFetch in Node", () => {
     noToken();
   });
 
+  test("without refreshToken, token() is asked again: a new token is replayed, the same one returns the 401", async () => {
+    api.reset("tok-2");
+    let n = 0;
+    const rotating = createAuthFetch({
+      token: () => (n++ === 0 ? "tok-1" : "tok-2"),
+      allowedOrigins: [api.url],
+      onEvent: (e) => seen.push(e),
+    });
+    const ok = await rotating(`${api.url}/api/protected`, { method: "POST", body: "x" });
+    assert.equal(ok.status, 200);
+    assert.equal(n, 2);
+    assert.deepEqual(
+      api.requests("/api/protected").map((e) => e.auth),
+      ["Bearer tok-1", "Bearer tok-2"],
+    );
+    api.reset("tok-9");
+    const stuck = createAuthFetch({ token: () => "tok-1", allowedOrigins: [api.url] });
+    const r = await stuck(`${api.url}/api/protected`, { method: "POST", body: "x" });
+    assert.equal(r.status, 401);
+    assert.equal(api.requests("/api/protected").length, 1, "no replay with the same token");
+    assert.equal(api.state.refreshes, 0);
+  });
+
+  test("a refreshToken that gives no token returns the 401 without a replay", async () => {
+    api.reset("tok-2");
+    const { f } = make({ refreshToken: async () => null });
+    const r = await f(`${api.url}/api/protected`, { method: "POST", body: "x" });
+    assert.equal(r.status, 401);
+    assert.equal(api.requests("/api/protected").length, 1);
+    assert.deepEqual(seen.map((e) => e.phase), ["token_refresh"]);
+  });
+
   test("without allowedOrigins every call rejects with invalid_config and nothing is sent", async () => {
     let fetched = 0;
     const f = createAuthFetch({ token: () => "tok-1", fetch: () => (fetched += 1) });
-    for (let i = 0; i < 2; i++) {
-      const e = await f(`${api.url}/api/echo`).catch((e) => e);
-      assert.ok(isGlueError(e));
-      assert.equal(e.code, "invalid_config");
-      assert.match(e.message, /allowedOrigins is required/);
-      seen.push(e);
-    }
+    const logged = await quietly(async () => {
+      for (let i = 0; i < 2; i++) {
+        const e = await f(`${api.url}/api/echo`).catch((e) => e);
+        assert.ok(isGlueError(e));
+        assert.equal(e.code, "invalid_config");
+        assert.match(e.message, /allowedOrigins is required/);
+        seen.push(e);
+      }
+    });
     assert.equal(fetched, 0);
+    assert.equal(logged.length, 1, "logged once in development, not per call");
     noToken();
   });
 
@@ -121,10 +171,13 @@ describe("createAuthFetch in Node", () => {
       { token: () => null, allowedOrigins: [api.url], allowedOrigin: [api.url] },
       null,
     ];
-    for (const options of bad) {
-      const e = await createAuthFetch(options)(`${api.url}/api/echo`).catch((e) => e);
-      assert.equal(e.code, "invalid_config", JSON.stringify(options));
-    }
+    const logged = await quietly(async () => {
+      for (const options of bad) {
+        const e = await createAuthFetch(options)(`${api.url}/api/echo`).catch((e) => e);
+        assert.equal(e.code, "invalid_config", JSON.stringify(options));
+      }
+    });
+    assert.equal(logged.length, bad.length);
     assert.equal(api.state.log.length, 0);
   });
 
