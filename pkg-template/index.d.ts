@@ -77,9 +77,10 @@ export declare function withTimeout<T>(
 ): Promise<T>;
 
 // ---------------------------------------------------------------------------------------
-// Analytics: ChatKitAnalytics, composeHandlers, and the events the parts share.
+// Events shared by the parts: every part takes `onEvent`, and `ChatKitAnalytics.record`
+// accepts all three, so `new ClientTools({ onEvent: analytics.record })` wires them.
 
-/** `ClientSecretSource`'s `onEvent` events. */
+/** `ClientSecretSource`'s `onEvent` events: never the secret. */
 export type SecretEvent = {
   kind: "secret";
   op: "start" | "refresh";
@@ -90,99 +91,8 @@ export type SecretEvent = {
   code?: GlueErrorCode;
 };
 
-/** `ClientTools`' `onEvent` events. */
+/** `ClientTools`' `onEvent` events: never the params or the result. */
 export type ToolEvent = {
-// ---- Client tools ----
-
-/**
- * The Standard Schema interface (https://standardschema.dev), as zod 4, valibot and
- * arktype implement it. Declared here so the package needs no dependency for it.
- */
-export interface StandardSchemaV1<Input = unknown, Output = Input> {
-  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
-}
-
-export declare namespace StandardSchemaV1 {
-  interface Props<Input = unknown, Output = Input> {
-    readonly version: 1;
-    readonly vendor: string;
-    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
-    readonly types?: Types<Input, Output> | undefined;
-  }
-  type Result<Output> = SuccessResult<Output> | FailureResult;
-  interface SuccessResult<Output> {
-    readonly value: Output;
-    readonly issues?: undefined;
-  }
-  interface FailureResult {
-    readonly issues: ReadonlyArray<Issue>;
-  }
-  interface Issue {
-    readonly message: string;
-    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
-  }
-  interface PathSegment {
-    readonly key: PropertyKey;
-  }
-  interface Types<Input = unknown, Output = Input> {
-    readonly input: Input;
-    readonly output: Output;
-  }
-  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["input"];
-  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["output"];
-}
-
-/**
- * A JSON Schema in the supported subset: `type`, `properties`, `required`,
- * `additionalProperties` (boolean), `enum`, `const`, `minimum`, `maximum`,
- * `exclusiveMinimum`, `exclusiveMaximum`, `multipleOf`, `minLength`, `maxLength`,
- * `pattern`, `format` (`uri`, `email`, `date-time`, `uuid`), `items`, `minItems`,
- * `maxItems`, `uniqueItems`, and annotations. Anything else is `invalid_config`.
- */
-export type JsonSchema = boolean | { readonly "~standard"?: never; readonly [keyword: string]: unknown };
-
-/** What a handler receives besides its params. */
-export interface ToolContext {
-  /** Aborted (with the `timeout` error as reason) when the tool's deadline passes, or on `dispose()`. */
-  readonly signal: AbortSignal;
-  readonly name: string;
-  /** Unique per call; the same id is in the call's `ToolEvent`s. */
-  readonly callId: string;
-}
-
-/** A handler's result: a plain JSON-compatible object (checked at run time: arrays, class instances and cycles are `invalid_result`), or nothing (answered as `{}`). */
-export type ToolResult = object | void;
-
-export type ToolHandler<P> = (params: P, ctx: ToolContext) => ToolResult | PromiseLike<ToolResult>;
-
-export interface ToolDefinition<P = Record<string, unknown>> {
-  description?: string;
-  /** A JSON Schema (subset) checked in the Rust core, or any Standard Schema. */
-  parameters?: JsonSchema | StandardSchemaV1<unknown, P>;
-  /** This tool's deadline in milliseconds; defaults to the registry's `defaultTimeoutMs`. */
-  timeoutMs?: number;
-  handler: ToolHandler<P>;
-}
-
-/** A tool call as ChatKit hands it to `onClientTool`. */
-export interface ClientToolCall {
-  name: string;
-  params: Record<string, unknown>;
-}
-
-/** What `dispatch` resolves to for a failed call in `errorMode: "result"`. */
-export interface ToolErrorResult {
-  error: {
-    code: GlueErrorCode;
-    message: string;
-    retryable: boolean;
-    /** True for `timeout`, `tool_failed`, `invalid_result` (the effect may have happened). */
-    mayHaveCompleted: boolean;
-  };
-}
-
-/** Reported to `onEvent`: never the params or the result. */
-export interface ToolEvent {
   kind: "tool";
   name: string;
   callId: string;
@@ -191,13 +101,19 @@ export interface ToolEvent {
   outcome?: "ok" | GlueErrorCode;
 };
 
-/** `createAuthFetch`'s `onEvent` events. */
+/** `createAuthFetch`'s `onEvent` events: token refreshes, replays after a 401, timeouts. */
 export type FetchEvent = {
   kind: "fetch";
   phase: "token_refresh" | "replay" | "timeout";
+  /** The request's origin (`"https://api.example.com"`), never its path or query. */
   origin: string;
+  /** 401 for a refresh or replay; the response's status for a body that stalled. */
   status?: number;
 };
+
+
+// ---------------------------------------------------------------------------------------
+// Analytics: ChatKitAnalytics, composeHandlers.
 
 /**
  * One analytics event. `type` is ChatKit's event name without `chatkit.` (`ready`,
@@ -347,6 +263,95 @@ export declare function composeHandlers<const T extends readonly (object | false
 ): UnionToIntersection<Exclude<T[number], false | null | undefined>>;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+
+// ---- Client tools ----
+
+/**
+ * The Standard Schema interface (https://standardschema.dev), as zod 4, valibot and
+ * arktype implement it. Declared here so the package needs no dependency for it.
+ */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["input"];
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["output"];
+}
+
+/**
+ * A JSON Schema in the supported subset: `type`, `properties`, `required`,
+ * `additionalProperties` (boolean), `enum`, `const`, `minimum`, `maximum`,
+ * `exclusiveMinimum`, `exclusiveMaximum`, `multipleOf`, `minLength`, `maxLength`,
+ * `pattern`, `format` (`uri`, `email`, `date-time`, `uuid`), `items`, `minItems`,
+ * `maxItems`, `uniqueItems`, and annotations. Anything else is `invalid_config`.
+ */
+export type JsonSchema = boolean | { readonly "~standard"?: never; readonly [keyword: string]: unknown };
+
+/** What a handler receives besides its params. */
+export interface ToolContext {
+  /** Aborted (with the `timeout` error as reason) when the tool's deadline passes, or on `dispose()`. */
+  readonly signal: AbortSignal;
+  readonly name: string;
+  /** Unique per call; the same id is in the call's `ToolEvent`s. */
+  readonly callId: string;
+}
+
+/** A handler's result: a plain JSON-compatible object (checked at run time: arrays, class instances and cycles are `invalid_result`), or nothing (answered as `{}`). */
+export type ToolResult = object | void;
+
+export type ToolHandler<P> = (params: P, ctx: ToolContext) => ToolResult | PromiseLike<ToolResult>;
+
+export interface ToolDefinition<P = Record<string, unknown>> {
+  description?: string;
+  /** A JSON Schema (subset) checked in the Rust core, or any Standard Schema. */
+  parameters?: JsonSchema | StandardSchemaV1<unknown, P>;
+  /** This tool's deadline in milliseconds; defaults to the registry's `defaultTimeoutMs`. */
+  timeoutMs?: number;
+  handler: ToolHandler<P>;
+}
+
+/** A tool call as ChatKit hands it to `onClientTool`. */
+export interface ClientToolCall {
+  name: string;
+  params: Record<string, unknown>;
+}
+
+/** What `dispatch` resolves to for a failed call in `errorMode: "result"`. */
+export interface ToolErrorResult {
+  error: {
+    code: GlueErrorCode;
+    message: string;
+    retryable: boolean;
+    /** True for `timeout`, `tool_failed`, `invalid_result` (the effect may have happened). */
+    mayHaveCompleted: boolean;
+  };
 }
 
 export interface ClientToolsOptions {
@@ -407,3 +412,50 @@ export declare function openLinkTool(options?: OpenLinkToolOptions): {
   parameters: StandardSchemaV1<{ url: string }, { url: string }>;
   handler: (params: { url: string }, ctx: ToolContext) => Promise<OpenLinkResult>;
 };
+
+
+// ---------------------------------------------------------------------------------------
+// Auth fetch (custom backend): createAuthFetch
+
+/** A function with `fetch`'s signature. */
+export type AuthFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+export interface AuthFetchOptions {
+  /** The app's token (a JWT): sent as `Authorization: Bearer <token>`. null or "" sends none. */
+  token: () => string | null | Promise<string | null>;
+  /**
+   * Called after a 401, once per rejected token however many requests got it; its token
+   * is used for one replay. Default: `token` is asked again.
+   */
+  refreshToken?: () => string | null | Promise<string | null>;
+  /**
+   * The origins that may receive the token, such as `"https://api.example.com"`.
+   * Default: the page's own origin. Required in Node.
+   */
+  allowedOrigins?: readonly string[];
+  /** Until response headers (including the token callbacks and a replay). Default 30_000. */
+  headersTimeoutMs?: number;
+  /** Between two chunks of a response body. Default 60_000. */
+  idleTimeoutMs?: number;
+  /** The fetch to wrap. Default: the global `fetch`. */
+  fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /** Observes refreshes, replays and timeouts; never receives a token. */
+  onEvent?: (event: FetchEvent) => void;
+}
+
+/**
+ * The `fetch` for ChatKit's custom backend (`useChatKit({ api: { url, domainKey, fetch } })`):
+ *
+ * - Keeps headers given as `Headers`, pairs or a record, and a `Request` input's method,
+ *   body, headers and signal; a caller's own `Authorization` header is left alone.
+ * - Adds `Authorization: Bearer <token>` only for an origin in `allowedOrigins`: never
+ *   for other origins (presigned upload URLs, absolute links, protocol-relative URLs).
+ * - After a 401: one `refreshToken()` per rejected token, shared by concurrent 401s,
+ *   then one replay when the body can be sent again (string, `URLSearchParams`, `Blob`,
+ *   `ArrayBuffer`/views, `FormData`); otherwise the 401 is returned. No other retries.
+ * - Bodies stream through chunk by chunk. Its deadlines reject with code `"timeout"`;
+ *   the caller's abort rejects exactly as fetch does (`AbortError`, or the signal's reason).
+ * - A credential callback that throws gives `"unauthorized"`; fetch rejecting gives
+ *   `"network"`; bad options reject every call with `"invalid_config"`.
+ */
+export declare function createAuthFetch(options: AuthFetchOptions): AuthFetch;

@@ -28,3 +28,4 @@ export function withTimeout(work, ms, options) {
 }
 export { ChatKitAnalytics, composeHandlers } from "./analytics.js";
 export { ClientTools, openLinkTool } from "./tools.js";
+export { createAuthFetch } from "./auth-fetch.js";

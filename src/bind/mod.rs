@@ -5,6 +5,7 @@
 //! the facade in `pkg-template/`, which calls these exports.
 
 pub mod analytics;
+pub mod auth_fetch;
 pub mod error;
 pub mod listener;
 pub mod meta;

@@ -1,6 +1,7 @@
 //! The pure-Rust core: no JavaScript types, natively testable.
 
 pub mod analytics;
+pub mod auth_fetch;
 pub mod error;
 pub mod race;
 pub mod schema;

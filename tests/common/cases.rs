@@ -33,3 +33,15 @@ async fn with_timeout_settling_releases_the_timer_and_the_listener() {
 async fn leak_ten_thousand_calls_leave_the_heap_at_its_baseline() {
     common::timeout::ten_thousand_calls_leave_the_heap_at_its_baseline().await
 }
+#[wasm_bindgen_test]
+async fn auth_fetch_the_allowlist_uses_the_platforms_url_parser() {
+    common::auth_fetch::the_allowlist_uses_the_platforms_url_parser().await
+}
+#[wasm_bindgen_test]
+async fn auth_fetch_bad_options_are_invalid_config() {
+    common::auth_fetch::bad_options_are_invalid_config().await
+}
+#[wasm_bindgen_test]
+async fn auth_fetch_a_token_callback_that_throws_is_unauthorized_and_sends_nothing() {
+    common::auth_fetch::a_token_callback_that_throws_is_unauthorized_and_sends_nothing().await
+}
