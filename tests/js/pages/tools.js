@@ -21,11 +21,18 @@ if (location.hash.startsWith("#links=")) {
     return null;
   };
   const tools = new glue.ClientTools().register("open_link", glue.openLinkTool({ allowedHosts: ["example.com", "*.example.org"] }));
-  window.links = (async () => {
-    const active = navigator.userActivation.isActive;
+  // The driver must not touch the page until the corpus is done (any evaluate() would
+  // give the page user activation): the end is signalled by a same-document navigation,
+  // which the driver sees without running script in the page.
+  (async () => {
+    const active = [];
     const results = [];
-    for (const url of urls) results.push(await tools.dispatch({ name: "open_link", params: { url } }));
-    return { active, results, opened };
+    for (const url of urls) {
+      active.push(navigator.userActivation.isActive);
+      results.push(await tools.dispatch({ name: "open_link", params: { url } }));
+    }
+    window.links = { active: active.some(Boolean), results, opened };
+    location.hash = "links-done";
   })();
 }
 window.imported = true;
