@@ -4,6 +4,7 @@
 //! Everything exported here is internal to the npm package: the published surface is
 //! the facade in `pkg-template/`, which calls these exports.
 
+pub mod diagnostics;
 pub mod error;
 pub mod listener;
 pub mod meta;

@@ -1,5 +1,6 @@
 //! The pure-Rust core: no JavaScript types, natively testable.
 
+pub mod diagnostics;
 pub mod error;
 pub mod race;
 pub mod timeout;
