@@ -2,4 +2,5 @@
 //! the binding layer's exports, called as the package's facade calls them.
 
 pub mod alloc;
+pub mod diagnostics;
 pub mod timeout;

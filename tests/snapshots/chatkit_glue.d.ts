@@ -7,10 +7,22 @@
 export function buildVersion(): string;
 
 /**
+ * The diagnostics for `options` on a page at `origin` (a string, or anything else for
+ * none).
+ */
+export function checkOptions(options: unknown, origin: unknown): object[];
+
+/**
  * Every error code, in the order of the public error table. The packaging tests compare
  * it with the `GlueErrorCode` union of the published `.d.ts`.
  */
 export function errorCodes(): string[];
+
+/**
+ * `{ code, title, hint }` for any thrown value: the first of the error and its causes
+ * that the table knows, else `unknown`.
+ */
+export function explainError(error: unknown): { code: string; title: string; hint: string };
 
 /**
  * Runs `work` (a promise, or a function given an `AbortSignal` that returns one) with
@@ -26,16 +38,20 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly buildVersion: () => [number, number];
+    readonly checkOptions: (a: any, b: any) => any;
     readonly errorCodes: () => any;
+    readonly explainError: (a: any) => any;
     readonly withTimeout: (a: any, b: any, c: any) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h245f0a6505e43c9c: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h7e0bc879b0fdfb81: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__hf2258dba53afa2c6: (a: number, b: number) => void;
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
     readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
-    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __externref_table_dealloc: (a: number) => void;
     readonly __wbindgen_start: () => void;
 }

@@ -176,7 +176,11 @@ const PHRASES: [(&str, &[&[&str]]); 7] = [
     ("request_unauthorized", &[&["unauthorized", "forbidden"]]),
     (
         "fetch_failed",
-        &[&["failed to fetch", "networkerror when attempting to fetch"]],
+        &[&[
+            "failed to fetch",
+            "fetch failed",
+            "networkerror when attempting to fetch",
+        ]],
     ),
 ];
 
@@ -326,6 +330,7 @@ mod tests {
             (err("Error", "Invalid client_secret"), "secret_invalid"),
             (err("HttpError", "Unauthorized"), "request_unauthorized"),
             (err("TypeError", "Failed to fetch"), "fetch_failed"),
+            (err("TypeError", "fetch failed"), "fetch_failed"),
             (
                 err(
                     "TypeError",

@@ -131,18 +131,17 @@ fn check_api(api: &Value, origin: Option<&str>, out: &mut Out) {
     let get = |k: &str| entries.iter().find(|(key, _)| key == k).map(|(_, v)| v);
     let hosted = get("getClientSecret").is_some();
     let custom = get("url").is_some();
-    if hosted == custom {
-        let rule = if hosted {
-            &rules::MIXED_API
-        } else {
-            &rules::MISSING_API
-        };
-        return out.push(rule, "api".into(), "");
+    if hosted && custom {
+        return out.push(&rules::MIXED_API, "api".into(), "");
     }
-    let valid: &[&'static str] = if hosted {
-        &keys::HOSTED_API
+    let (valid, kind): (&[&'static str], &str) = if hosted {
+        (&keys::HOSTED_API, "hosted")
+    } else if custom {
+        (&keys::CUSTOM_API, "custom")
     } else {
-        &keys::CUSTOM_API
+        // Neither shape: say so, and still point at mistyped keys.
+        out.push(&rules::MISSING_API, "api".into(), "");
+        (&keys::API, "any")
     };
     for (key, value) in entries {
         let path = cat(&["api.", &segment(key)]);
@@ -161,7 +160,6 @@ fn check_api(api: &Value, origin: Option<&str>, out: &mut Out) {
             }
             k => {
                 let suggestion = nearest(k, valid).map(|s| cat(&["api.", s]));
-                let kind = if hosted { "a hosted" } else { "a custom" };
                 out.suggest(&rules::UNKNOWN_API_KEY, path, kind, suggestion);
             }
         }
@@ -424,6 +422,18 @@ mod tests {
         assert_eq!(codes(&d), [("invalid_value", "api.fetch")]);
         let d = check(&obj(vec![("onError", Value::Function)]), None);
         assert_eq!(codes(&d), [("missing_api", "api")]);
+        let d = check(
+            &with(obj(vec![("getclientsecret", Value::Function)]), vec![]),
+            None,
+        );
+        assert_eq!(
+            codes(&d),
+            [
+                ("missing_api", "api"),
+                ("unknown_option", "api.getclientsecret")
+            ]
+        );
+        assert_eq!(d[1].suggestion.as_deref(), Some("api.getClientSecret"));
     }
 
     #[test]
