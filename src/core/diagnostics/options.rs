@@ -236,15 +236,22 @@ fn walk(value: &Value, path: &mut String, out: &mut Out) {
 }
 
 /// A key as it appears in a path and a message: as is, unless it looks like a
-/// credential (then `[redacted]`) or is long (then cut to 40 characters and `…`).
+/// credential (then `[redacted]`), is long (then cut to 40 characters and `…`) or holds
+/// control characters (shown as `?`).
 fn segment(key: &str) -> String {
     if looks_secret(key) {
         return "[redacted]".into();
     }
-    match key.char_indices().nth(40).and_then(|(i, _)| key.get(..i)) {
-        Some(head) => cat(&[head, "…"]),
-        None => key.to_owned(),
+    // Control characters would garble the console.
+    let mut shown: String = key
+        .chars()
+        .take(40)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if key.chars().nth(40).is_some() {
+        shown.push('…');
     }
+    shown
 }
 
 fn describe(value: &Value) -> &'static str {
@@ -656,6 +663,8 @@ mod tests {
         assert_eq!(segment(&long).chars().count(), 41);
         assert_eq!(segment("sk-abcdefghijklmnopqrstuvwxyz"), "[redacted]");
         assert_eq!(segment("theme"), "theme");
+        assert_eq!(segment("a\u{1f}b\n"), "a?b?");
+        assert_eq!(segment(&"é".repeat(40)), "é".repeat(40));
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -46,58 +46,43 @@ fn host(after_scheme: &[u8]) -> Option<&[u8]> {
     Some(&host_port[..end])
 }
 
-/// Whether browsers treat `host` as this machine: `localhost`, `*.localhost`,
-/// `127.0.0.0/8` and `[::1]`.
+/// Whether browsers treat `host` (lower-case) as this machine: `localhost`,
+/// `*.localhost`, `127.0.0.0/8` and `[::1]`.
 pub fn is_loopback(host: &[u8]) -> bool {
-    let mut h = host.to_ascii_lowercase();
-    while h.last() == Some(&b'.') {
-        h.pop();
-    }
+    let h = host.strip_suffix(b".").unwrap_or(host);
     h == b"localhost" || h.ends_with(b".localhost") || h == b"[::1]" || h.starts_with(b"127.")
-}
-
-fn transport_of_absolute(scheme: &[u8], after_scheme: &[u8]) -> Transport {
-    if scheme.eq_ignore_ascii_case(b"https") {
-        return Transport::Secure;
-    }
-    if !scheme.eq_ignore_ascii_case(b"http") {
-        return Transport::Unknown;
-    }
-    match host(after_scheme) {
-        Some(h) if is_loopback(h) => Transport::Secure,
-        Some(h) if !h.is_empty() => Transport::Insecure,
-        _ => Transport::Unknown,
-    }
 }
 
 /// How requests to `url` travel from a page at `origin` (when known).
 pub fn transport(url: &str, origin: Option<&str>) -> Transport {
-    let url = url.trim_ascii().as_bytes();
-    if let Some(n) = scheme_len(url) {
-        return transport_of_absolute(&url[..n], &url[n + 1..]);
+    let url = url.trim_ascii().to_ascii_lowercase().into_bytes();
+    let origin = origin.map(|o| o.trim_ascii().to_ascii_lowercase().into_bytes());
+    // A relative URL resolves against the origin: a path stays on it, `//host/…` takes
+    // its scheme.
+    let (scheme, rest): (&[u8], &[u8]) = match (scheme_len(&url), &origin) {
+        (Some(n), _) => (&url[..n], &url[n + 1..]),
+        (None, Some(o)) => match scheme_len(o) {
+            Some(n) if url.starts_with(b"//") => (&o[..n], &url),
+            Some(n) => (&o[..n], &o[n + 1..]),
+            None => return Transport::Unknown,
+        },
+        (None, None) => return Transport::Unknown,
+    };
+    match (scheme, host(rest)) {
+        (b"https", _) => Transport::Secure,
+        (b"http", Some(h)) if is_loopback(h) => Transport::Secure,
+        (b"http", Some(h)) if !h.is_empty() => Transport::Insecure,
+        _ => Transport::Unknown,
     }
-    // Relative: scheme-relative (`//host/…`) takes the origin's scheme; a path stays on
-    // the origin.
-    let Some(origin) = origin.map(|o| o.trim_ascii().as_bytes()) else {
-        return Transport::Unknown;
-    };
-    let Some(n) = scheme_len(origin) else {
-        return Transport::Unknown;
-    };
-    let target = if url.starts_with(b"//") {
-        url
-    } else {
-        &origin[n + 1..]
-    };
-    transport_of_absolute(&origin[..n], target)
 }
 
 /// Whether the page itself is served over HTTPS (then plain `http:` requests are
 /// blocked as mixed content).
 pub fn origin_is_https(origin: Option<&str>) -> bool {
     origin.is_some_and(|o| {
-        let o = o.trim_ascii().as_bytes();
-        scheme_len(o).is_some_and(|n| o[..n].eq_ignore_ascii_case(b"https"))
+        o.trim_ascii()
+            .get(..6)
+            .is_some_and(|s| s.eq_ignore_ascii_case("https:"))
     })
 }
 
