@@ -61,7 +61,7 @@ export function explainError(error) {
     title: "Not explained: diagnostics not loaded",
     hint: loadError
       ? "chatkit-glue's WebAssembly module could not load (see ready()), so this error cannot be explained."
-      : "chatkit-glue's WebAssembly module is not loaded yet. " + AWAIT_READY,
+      : "chatkit-glue's WebAssembly module is not loaded yet: explain errors after await ready().",
   };
 }
 

@@ -37,7 +37,7 @@ describe("diagnostics in a browser", () => {
       assert.deepEqual(early.checked.map((d) => [d.severity, d.code, d.path]), [["info", "not_checked", ""]]);
       assert.match(early.checked[0].message, /not loaded/);
       assert.equal(early.explained.code, "unknown");
-      assert.match(early.explained.hint, /not loaded yet.*await ready\(\)/);
+      assert.match(early.explained.hint, /not loaded yet: explain errors after await ready\(\)/);
       const late = await page.evaluate(async () => {
         await window.glue.ready();
         return {
