@@ -459,3 +459,118 @@ export interface AuthFetchOptions {
  *   `"network"`; bad options reject every call with `"invalid_config"`.
  */
 export declare function createAuthFetch(options: AuthFetchOptions): AuthFetch;
+
+
+// ---------------------------------------------------------------------------------------
+// Diagnostics
+// ---------------------------------------------------------------------------------------
+
+/** The failures of ChatKit itself that `explainError` recognises (by name and message). */
+export type ChatKitErrorCode =
+  | "unknown_option"
+  | "invalid_api_config"
+  | "invalid_options"
+  | "domain_not_allowed"
+  | "workflow_not_found"
+  | "tool_output_missing"
+  | "session_rate_limited"
+  | "secret_invalid"
+  | "request_unauthorized"
+  | "fetch_failed";
+
+/** `explainError`'s `code`: a library code, a ChatKit failure, or `"unknown"`. */
+export type ExplanationCode = GlueErrorCode | ChatKitErrorCode | "unknown";
+
+export interface ErrorExplanation {
+  readonly code: ExplanationCode;
+  /** A few words naming the failure. */
+  readonly title: string;
+  /** What to change. Fixed text: never a part of the error's message. */
+  readonly hint: string;
+}
+
+/**
+ * Explains any thrown value: a `ChatKitGlueError` by its `code` (with its own `hint` when
+ * it has one), ChatKit's errors as they reach `onError` (the `{ error }` detail itself is
+ * accepted too) by their name and message, then their `cause`. Anything it does not
+ * recognise is `{ code: "unknown" }` with an honest hint, never a guessed cause. Never
+ * throws. In a browser before the module is loaded it answers `"unknown"` saying so,
+ * and starts the load: call it after `await ready()`.
+ */
+export declare function explainError(error: unknown): ErrorExplanation;
+
+/** The `code` of an option diagnostic. */
+export type OptionDiagnosticCode =
+  | "invalid_options"
+  | "unknown_option"
+  | "unknown_handler"
+  | "missing_api"
+  | "mixed_api_config"
+  | "invalid_value"
+  | "hosted_domain_key"
+  | "missing_domain_key"
+  | "hosted_upload_strategy"
+  | "insecure_url"
+  | "secret_in_options"
+  | "missing_on_error"
+  | "non_plain_value"
+  | "cyclic_value"
+  | "not_checked";
+
+export interface OptionDiagnostic {
+  /** `error`: ChatKit rejects the options or the integration cannot work; `warning`: a likely mistake or risk; `info`: not checked. */
+  readonly severity: "error" | "warning" | "info";
+  readonly code: OptionDiagnosticCode;
+  /** Where: `"api.domainKey"`, `"composer.tools[0]"`; `""` for the options themselves. */
+  readonly path: string;
+  /** What is wrong, naming the path. Never contains a string value of the options. */
+  readonly message: string;
+  /** What to change. */
+  readonly hint?: string;
+  /** The nearest valid name, for a mistyped key (`"onError"`, `"api.domainKey"`). */
+  readonly suggestion?: string;
+}
+
+export interface CheckOptionsContext {
+  /** The page's origin (`"https://app.example.com"`) for the non-HTTPS `api.url` check. Default: the current page's origin; none in Node. */
+  origin?: string;
+}
+
+/**
+ * Checks options meant for `useChatKit` and lists the problems (an empty list when there
+ * are none): unknown keys and mistyped `on*` handlers with the nearest valid name, `api`
+ * shapes ChatKit rejects (hosted with `domainKey` or `uploadStrategy`, custom without
+ * `domainKey`), a plain-http `api.url` off localhost, a string that looks like an OpenAI
+ * API key anywhere, no `onError`, and non-plain values (Map, Set, Date, class and
+ * wasm-bindgen instances, Promises, cycles) with their path.
+ *
+ * Synchronous. In a browser before the module is loaded it returns one `info`
+ * diagnostic, `not_checked`, and starts the load: call it after `await ready()`, or use
+ * `reportOptions`. A bad `context` throws `invalid_config`.
+ */
+export declare function checkOptions(options: unknown, context?: CheckOptionsContext): OptionDiagnostic[];
+
+/**
+ * Development only: waits for the module, checks `options`, and prints each problem once
+ * (across calls) on the console, grouped, errors first, with its hint. Resolves to the
+ * diagnostics. In production builds (`process.env.NODE_ENV === "production"`, which
+ * bundlers replace) it does nothing and resolves to `[]`. Rejects with `load_failed` if
+ * the module cannot load, and with `invalid_config` for a bad `context`.
+ */
+export declare function reportOptions(options: unknown, context?: CheckOptionsContext): Promise<OptionDiagnostic[]>;
+
+/**
+ * Every top-level name `useChatKit` accepts (`@openai/chatkit` 1.9 `ChatKitOptions` and
+ * the 13 handlers of `@openai/chatkit-react` 1.6). A type-level test checks it against
+ * `keyof UseChatKitOptions`.
+ */
+export declare const chatKitOptionKeys: readonly [
+  "api", "locale", "theme", "frameTitle", "initialThread", "onClientTool", "header", "history",
+  "startScreen", "threadItemActions", "composer", "disclaimer", "entities", "commands", "widgets",
+  "thread", "onReady", "onError", "onEffect", "onDeeplink", "onResponseStart", "onResponseEnd",
+  "onHistoryOpen", "onHistoryClose", "onThreadChange", "onThreadLoadStart", "onThreadLoadEnd",
+  "onToolChange", "onLog",
+];
+
+/** One of `chatKitOptionKeys`. */
+export type ChatKitOptionKey = (typeof chatKitOptionKeys)[number];

@@ -4,6 +4,7 @@ import { getModule, loadModule, preloadModule } from "#load";
 import { guardAsync } from "./errors.js";
 
 export { isGlueError } from "./errors.js";
+export { chatKitOptionKeys, checkOptions, explainError, reportOptions } from "./diagnostics.js";
 
 /** Starts loading the module early (browsers); does nothing on the server. */
 export function preload() {
