@@ -44,6 +44,8 @@ async fn auth_fetch_bad_options_are_invalid_config() {
 #[wasm_bindgen_test]
 async fn auth_fetch_a_token_callback_that_throws_is_unauthorized_and_sends_nothing() {
     common::auth_fetch::a_token_callback_that_throws_is_unauthorized_and_sends_nothing().await
+}
+#[wasm_bindgen_test]
 fn diagnostics_a_wasm_bindgen_instance_is_reported_as_non_plain() {
     common::diagnostics::a_wasm_bindgen_instance_is_reported_as_non_plain()
 }
