@@ -28,5 +28,5 @@ pub fn trap_for_tests(in_task: bool) -> js_sys::Promise {
     if !in_task {
         core::arch::wasm32::unreachable()
     }
-    wasm_bindgen_futures::future_to_promise(async { core::arch::wasm32::unreachable() })
+    super::task::spawn(async { core::arch::wasm32::unreachable() })
 }

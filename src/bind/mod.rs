@@ -10,5 +10,6 @@ pub mod diagnostics;
 pub mod error;
 pub mod listener;
 pub mod meta;
+pub mod task;
 pub mod timeout;
 pub mod tools;

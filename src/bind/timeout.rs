@@ -2,13 +2,14 @@
 
 use super::error::to_js;
 use super::listener::AbortFuture;
+use super::task::spawn;
 use crate::core::race::{first, Either};
 use crate::core::timeout::{aborted_by_caller, deadline_ms, timed_out};
 use crate::core::GlueError;
 use gloo_timers::future::TimeoutFuture;
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
 const WHAT: &str = "withTimeout";
@@ -24,7 +25,7 @@ pub fn with_timeout(
     #[wasm_bindgen(unchecked_param_type = "unknown")] ms: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] options: JsValue,
 ) -> Promise {
-    future_to_promise(run(work, ms, options))
+    spawn(run(work, ms, options))
 }
 
 async fn run(work: JsValue, ms: JsValue, options: JsValue) -> Result<JsValue, JsValue> {

@@ -13,6 +13,7 @@ mod js;
 
 use crate::bind::error::to_js;
 use crate::bind::listener::{AbortFuture, EventListener};
+use crate::bind::task::spawn;
 use crate::core::auth_fetch::origin::{AllowList, Origin};
 use crate::core::auth_fetch::policy::{
     self, allowed_origins_required, authorization, bad_option, callback_not_a_token,
@@ -28,18 +29,10 @@ use js_sys::{Array, Function, Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
 pub use body::BodyPipe;
-
-/// Every promise authFetch returns goes through this one function, so the module holds
-/// a single copy of the future-to-promise machinery for all of them.
-fn spawn(task: impl std::future::Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
-    let task: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, JsValue>>>> =
-        Box::pin(task);
-    future_to_promise(task)
-}
 
 /// The state one `createAuthFetch` shares between its calls.
 struct Inner {
