@@ -7,4 +7,6 @@
 pub mod error;
 pub mod listener;
 pub mod meta;
+pub mod options;
+pub mod secrets;
 pub mod timeout;

@@ -2,6 +2,8 @@
 
 pub mod error;
 pub mod race;
+pub mod secrets;
+pub mod text;
 pub mod timeout;
 
 pub use error::{ErrorCode, GlueError};
