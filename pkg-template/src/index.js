@@ -4,6 +4,8 @@ import { getModule, loadModule, preloadModule } from "#load";
 import { guard } from "./errors.js";
 
 export { isGlueError } from "./errors.js";
+export { ClientSecretSource } from "./secrets.js";
+export { createSessionHandlers } from "./sessions.js";
 
 /** Starts loading the module early (browsers); does nothing on the server. */
 export function preload() {

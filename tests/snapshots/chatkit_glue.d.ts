@@ -2,6 +2,37 @@
 /* eslint-disable */
 
 /**
+ * Internal: one `ClientSecretSource`'s cache, guard and in-flight operation.
+ */
+export class SecretSource {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Aborts the operation in flight and forgets the secret and the guard's history.
+     */
+    clear(): void;
+    /**
+     * `clear()`, and every later call rejects with `aborted`.
+     */
+    dispose(): void;
+    /**
+     * The cached secret's expiry, epoch ms.
+     */
+    expiresAt(): number | undefined;
+    /**
+     * `getClientSecret(current)`: the cached secret, the operation in flight, or a
+     * new one.
+     */
+    get(current?: string | null): Promise<string>;
+    /**
+     * The options as the app gave them (`ClientSecretSourceOptions`), checked here:
+     * unknown keys, wrong types and out-of-range numbers are `invalid_config`. `post`
+     * is the facade's fetch wrapper.
+     */
+    constructor(options: unknown, post: (url: string, init: RequestInit) => Promise<[number, string | null, string | null, string]>);
+}
+
+/**
  * The crate version this module was built from.
  */
 export function buildVersion(): string;
@@ -25,17 +56,25 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __wbg_secretsource_free: (a: number, b: number) => void;
     readonly buildVersion: () => [number, number];
     readonly errorCodes: () => any;
+    readonly secretsource_clear: (a: number) => void;
+    readonly secretsource_dispose: (a: number) => void;
+    readonly secretsource_expiresAt: (a: number) => [number, number];
+    readonly secretsource_get: (a: number, b: number, c: number) => any;
+    readonly secretsource_new: (a: any, b: any) => [number, number, number];
     readonly withTimeout: (a: any, b: any, c: any) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h245f0a6505e43c9c: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h7e0bc879b0fdfb81: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__hf2258dba53afa2c6: (a: number, b: number) => void;
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
     readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
-    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __externref_table_dealloc: (a: number) => void;
     readonly __wbindgen_start: () => void;
 }
