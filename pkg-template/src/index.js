@@ -5,6 +5,8 @@ import { guardAsync } from "./errors.js";
 
 export { isGlueError } from "./errors.js";
 export { chatKitOptionKeys, checkOptions, explainError, reportOptions } from "./diagnostics.js";
+export { ClientSecretSource } from "./secrets.js";
+export { createSessionHandlers } from "./sessions.js";
 
 /** Starts loading the module early (browsers); does nothing on the server. */
 export function preload() {

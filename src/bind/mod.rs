@@ -10,6 +10,8 @@ pub mod diagnostics;
 pub mod error;
 pub mod listener;
 pub mod meta;
+pub mod options;
+pub mod secrets;
 pub mod task;
 pub mod timeout;
 pub mod tools;

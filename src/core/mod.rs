@@ -6,6 +6,8 @@ pub mod diagnostics;
 pub mod error;
 pub mod race;
 pub mod schema;
+pub mod secrets;
+pub mod text;
 pub mod timeout;
 pub mod tools;
 
