@@ -499,8 +499,8 @@ export interface ErrorExplanation {
  * it has one), ChatKit's errors as they reach `onError` (the `{ error }` detail itself is
  * accepted too) by their name and message, then their `cause`. Anything it does not
  * recognise is `{ code: "unknown" }` with an honest hint, never a guessed cause. Never
- * throws. In a browser before the module is loaded it answers `"unknown"` saying so,
- * and starts the load: call it after `await ready()`.
+ * throws. Plain JavaScript: synchronous, and it never needs the WebAssembly module
+ * (it works before it loads, and when it cannot).
  */
 export declare function explainError(error: unknown): ErrorExplanation;
 
@@ -519,11 +519,10 @@ export type OptionDiagnosticCode =
   | "secret_in_options"
   | "missing_on_error"
   | "non_plain_value"
-  | "cyclic_value"
-  | "not_checked";
+  | "cyclic_value";
 
 export interface OptionDiagnostic {
-  /** `error`: ChatKit rejects the options or the integration cannot work; `warning`: a likely mistake or risk; `info`: not checked. */
+  /** `error`: ChatKit rejects the options or the integration cannot work; `warning`: a likely mistake or risk; `info`: worth knowing (no current check reports it). */
   readonly severity: "error" | "warning" | "info";
   readonly code: OptionDiagnosticCode;
   /** Where: `"api.domainKey"`, `"composer.tools[0]"`; `""` for the options themselves. */
@@ -549,18 +548,17 @@ export interface CheckOptionsContext {
  * API key anywhere, no `onError`, and non-plain values (Map, Set, Date, class and
  * wasm-bindgen instances, Promises, cycles) with their path.
  *
- * Synchronous. In a browser before the module is loaded it returns one `info`
- * diagnostic, `not_checked`, and starts the load: call it after `await ready()`, or use
- * `reportOptions`. A bad `context` throws `invalid_config`.
+ * Plain JavaScript: synchronous, and it never needs the WebAssembly module (it works
+ * before it loads, and when it cannot). A bad `context` throws `invalid_config`.
  */
 export declare function checkOptions(options: unknown, context?: CheckOptionsContext): OptionDiagnostic[];
 
 /**
- * Development only: waits for the module, checks `options`, and prints each problem once
+ * Development only: checks `options` (as `checkOptions`) and prints each problem once
  * (across calls) on the console, grouped, errors first, with its hint. Resolves to the
  * diagnostics. In production builds (`process.env.NODE_ENV === "production"`, which
- * bundlers replace) it does nothing and resolves to `[]`. Rejects with `load_failed` if
- * the module cannot load, and with `invalid_config` for a bad `context`.
+ * bundlers replace) it does nothing and resolves to `[]`. Rejects with `invalid_config`
+ * for a bad `context`.
  */
 export declare function reportOptions(options: unknown, context?: CheckOptionsContext): Promise<OptionDiagnostic[]>;
 

@@ -4,7 +4,7 @@
 // retry policy). This file timestamps every event at once, holds events until the module
 // is loaded and replays them in order, and carries out the sends and timers.
 import { getModule, loadModule } from "#load";
-import { glueError, guard } from "./errors.js";
+import { DISPOSE, glueError, guard } from "./errors.js";
 
 // ChatKit's events (@openai/chatkit's ChatKitEvents without "chatkit."), in its order.
 // Each becomes the handler @openai/chatkit-react derives: "thread.load.start" -> onThreadLoadStart.
@@ -429,7 +429,7 @@ export class ChatKitAnalytics {
     engine(this).dispose();
   }
 
-  [Symbol.dispose || Symbol.for("Symbol.dispose")]() {
+  [DISPOSE]() {
     this.dispose();
   }
 }

@@ -5,6 +5,14 @@
 export const ERROR_NAME = "ChatKitGlueError";
 
 /**
+ * The key of `[Symbol.dispose]()` on the public classes: the runtime's `Symbol.dispose`,
+ * or the registered symbol TypeScript's `using` helpers fall back to. Used as a computed
+ * class member, so no module-level statement keeps a class in a bundle that does not
+ * use it.
+ */
+export const DISPOSE = Symbol.dispose || /* @__PURE__ */ Symbol.for("Symbol.dispose");
+
+/**
  * @param {string} code
  * @param {string} message
  * @param {{ retryable?: boolean, status?: number, hint?: string, cause?: unknown }} [extra]

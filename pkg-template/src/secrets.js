@@ -3,7 +3,7 @@
 // this class creates it on first use (the constructor does nothing else, so it is safe
 // at module scope and during SSR) and keeps getClientSecret a stable, bound function.
 import { loadModule } from "#load";
-import { glueError, guard, guardAsync } from "./errors.js";
+import { DISPOSE, glueError, guard, guardAsync } from "./errors.js";
 
 const state = new WeakMap();
 // What the module's SecretSource sends with: [status, date, retryAfter, text].
@@ -76,6 +76,9 @@ export class ClientSecretSource {
       e.free();
     }
   }
+  [DISPOSE]() {
+    this.dispose();
+  }
+
 }
 
-if (typeof Symbol.dispose === "symbol") ClientSecretSource.prototype[Symbol.dispose] = ClientSecretSource.prototype.dispose;

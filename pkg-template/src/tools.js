@@ -2,7 +2,7 @@
 // checked by the Rust core (JSON Schema subset) or by any Standard Schema; every call has
 // exactly one outcome, within a per-tool deadline. Messages never carry param values.
 import { getModule, loadModule } from "#load";
-import { glueError, guard } from "./errors.js";
+import { DISPOSE, glueError, guard } from "./errors.js";
 
 const PREFIX = Math.random().toString(36).slice(2, 8);
 let seq = 0;
@@ -119,6 +119,10 @@ export class ClientTools {
     for (const entry of this._tools.values()) release(entry);
     this._tools.clear();
   }
+  [DISPOSE]() {
+    this.dispose();
+  }
+
 
   _compile(wasm) {
     for (const entry of this._tools.values()) {
@@ -245,11 +249,6 @@ export class ClientTools {
   }
 }
 
-if (typeof Symbol.dispose === "symbol") {
-  ClientTools.prototype[Symbol.dispose] = function () {
-    this.dispose();
-  };
-}
 
 /**
  * A ready-made tool that opens `params.url` for the user: only absolute http(s) URLs

@@ -6,7 +6,6 @@
 
 pub mod analytics;
 pub mod auth_fetch;
-pub mod diagnostics;
 pub mod error;
 pub mod listener;
 pub mod meta;

@@ -2,7 +2,6 @@
 
 pub mod analytics;
 pub mod auth_fetch;
-pub mod diagnostics;
 pub mod error;
 pub mod race;
 pub mod schema;

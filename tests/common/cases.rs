@@ -45,23 +45,3 @@ async fn auth_fetch_bad_options_are_invalid_config() {
 async fn auth_fetch_a_token_callback_that_throws_is_unauthorized_and_sends_nothing() {
     common::auth_fetch::a_token_callback_that_throws_is_unauthorized_and_sends_nothing().await
 }
-#[wasm_bindgen_test]
-fn diagnostics_a_wasm_bindgen_instance_is_reported_as_non_plain() {
-    common::diagnostics::a_wasm_bindgen_instance_is_reported_as_non_plain()
-}
-#[wasm_bindgen_test]
-fn diagnostics_maps_and_dates_are_reported_with_their_kind() {
-    common::diagnostics::maps_and_dates_are_reported_with_their_kind()
-}
-#[wasm_bindgen_test]
-fn diagnostics_clean_options_give_nothing() {
-    common::diagnostics::clean_options_give_nothing()
-}
-#[wasm_bindgen_test]
-fn diagnostics_hostile_values_are_read_without_throwing() {
-    common::diagnostics::hostile_values_are_read_without_throwing()
-}
-#[wasm_bindgen_test]
-fn diagnostics_chatkit_errors_are_explained_and_never_echoed() {
-    common::diagnostics::chatkit_errors_are_explained_and_never_echoed()
-}

@@ -3,5 +3,4 @@
 
 pub mod alloc;
 pub mod auth_fetch;
-pub mod diagnostics;
 pub mod timeout;

@@ -139,12 +139,6 @@ export function analyticsMaxAttempts(): number;
 export function buildVersion(): string;
 
 /**
- * The diagnostics for `options` on a page at `origin` (a string, or anything else for
- * none).
- */
-export function checkOptions(options: unknown, origin: unknown): object[];
-
-/**
  * `undefined` when `result` is a plain JSON-compatible object, else the
  * `invalid_result` error to report.
  */
@@ -161,12 +155,6 @@ export function compileToolSchema(tool: string, schema: unknown): number;
  * it with the `GlueErrorCode` union of the published `.d.ts`.
  */
 export function errorCodes(): string[];
-
-/**
- * `{ code, title, hint }` for any thrown value: the first of the error and its causes
- * that the table knows, else `unknown`.
- */
-export function explainError(error: unknown): { code: string; title: string; hint: string };
 
 /**
  * Releases a compiled schema. Freeing a handle twice does nothing.
@@ -225,11 +213,9 @@ export interface InitOutput {
     readonly bodypipe_cancel: (a: number, b: any) => any;
     readonly bodypipe_pull: (a: number, b: any) => any;
     readonly buildVersion: () => [number, number];
-    readonly checkOptions: (a: any, b: any) => any;
     readonly checkToolResult: (a: number, b: number, c: any) => any;
     readonly compileToolSchema: (a: number, b: number, c: any) => [number, number, number];
     readonly errorCodes: () => any;
-    readonly explainError: (a: any) => any;
     readonly freeToolSchema: (a: number) => void;
     readonly redactText: (a: number, b: number) => [number, number];
     readonly secretsource_clear: (a: number) => void;

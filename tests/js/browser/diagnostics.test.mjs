@@ -1,6 +1,6 @@
-// Diagnostics through the packed package in headless Chromium: the answers before and
-// after the module loads, after a failed load, the development console report, and real
-// browser error shapes.
+// Diagnostics through the packed package in headless Chromium: real answers without the
+// WebAssembly module (before it loads, and when it cannot), the development console
+// report, and real browser error shapes.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { launch, newPage } from "../lib/browser.mjs";
@@ -26,31 +26,30 @@ async function open(serverOptions = {}) {
 }
 
 describe("diagnostics in a browser", () => {
-  test("before the module loads: honest answers, and the load starts; after it, real ones", async () => {
+  test("synchronous real answers without the module: nothing is loaded for them", async () => {
     const { page, server, close } = await open();
     try {
       assert.equal(server.count(".wasm"), 0);
       const early = await page.evaluate(() => ({
-        checked: window.glue.checkOptions({ api: {} }),
-        explained: window.glue.explainError(new Error("Domain not allowed")),
+        checked: window.glue.checkOptions({ api: {} }).map((d) => d.code),
+        explained: window.glue.explainError(new Error("Domain not allowed")).code,
+        origin: window.glue.checkOptions({ api: { url: "/api/chatkit", domainKey: "k" }, onError() {} }).map((d) => d.code),
+        keys: window.glue.chatKitOptionKeys.length,
       }));
-      assert.deepEqual(early.checked.map((d) => [d.severity, d.code, d.path]), [["info", "not_checked", ""]]);
-      assert.match(early.checked[0].message, /not loaded/);
-      assert.equal(early.explained.code, "unknown");
-      assert.match(early.explained.hint, /not loaded yet: explain errors after await ready\(\)/);
+      assert.deepEqual(early.checked, ["missing_api", "missing_on_error"]);
+      assert.equal(early.explained, "domain_not_allowed");
+      // The page is http://127.0.0.1: loopback, so a relative url is fine.
+      assert.deepEqual(early.origin, []);
+      assert.equal(early.keys, 29);
+      const reported = await page.evaluate(async () => (await window.glue.reportOptions({ api: {} })).map((d) => d.code));
+      assert.deepEqual(reported, ["missing_api", "missing_on_error"]);
+      assert.equal(server.count(".wasm"), 0, "diagnostics never load the module");
       const late = await page.evaluate(async () => {
         await window.glue.ready();
-        return {
-          checked: window.glue.checkOptions({ api: {} }).map((d) => d.code),
-          explained: window.glue.explainError(new Error("Domain not allowed")).code,
-          origin: window.glue.checkOptions({ api: { url: "/api/chatkit", domainKey: "k" }, onError() {} }).map((d) => d.code),
-        };
+        return window.glue.checkOptions({ api: {} }).map((d) => d.code);
       });
-      assert.deepEqual(late.checked, ["missing_api", "missing_on_error"]);
-      assert.equal(late.explained, "domain_not_allowed");
-      // The page is http://127.0.0.1: loopback, so a relative url is fine.
-      assert.deepEqual(late.origin, []);
-      assert.equal(server.count(".wasm"), 1, "the first call started the one load");
+      assert.deepEqual(late, early.checked, "the same answers once it is loaded");
+      assert.equal(server.count(".wasm"), 1);
     } finally {
       await close();
     }
@@ -59,8 +58,7 @@ describe("diagnostics in a browser", () => {
   test("the page's origin is the default for the plain-http check", async () => {
     const { page, close } = await open();
     try {
-      const found = await page.evaluate(async () => {
-        await window.glue.ready();
+      const found = await page.evaluate(() => {
         const options = { api: { url: "/api/chatkit", domainKey: "k" }, onError() {} };
         return [window.glue.checkOptions(options), window.glue.checkOptions(options, { origin: "http://app.example.com" })];
       });
@@ -99,7 +97,6 @@ describe("diagnostics in a browser", () => {
     const { page, close } = await open();
     try {
       const codes = await page.evaluate(async () => {
-        await window.glue.ready();
         const failed = await fetch("http://127.0.0.1:1/").catch((e) => e);
         const { explainError } = window.glue;
         return [explainError(failed).code, explainError("Too Many Requests").code, explainError({ error: new Error("Invalid client secret") }).code, explainError(undefined).code];
@@ -110,12 +107,12 @@ describe("diagnostics in a browser", () => {
     }
   });
 
-  test("after a failed load: load_failed is still explained, and checks say why they did not run", async () => {
+  test("after a failed load: load_failed is explained with its own hint, and diagnostics still work", async () => {
     const { page, close } = await open({ wasmStatus: 404 });
     try {
       const r = await page.evaluate(async () => {
         const error = await window.glue.ready().catch((e) => e);
-        const report = await window.glue.reportOptions({}).then(() => null, (e) => e.code);
+        const report = await window.glue.reportOptions({}).then((found) => found.map((d) => d.code), (e) => e.code);
         return {
           explained: window.glue.explainError(error),
           hint: error.hint,
@@ -125,10 +122,10 @@ describe("diagnostics in a browser", () => {
         };
       });
       assert.deepEqual(r.explained, { code: "load_failed", title: "WebAssembly module did not load", hint: r.hint });
-      assert.match(r.checked[0].message, /could not load/);
-      assert.equal(r.checked[0].code, "not_checked");
-      assert.match(r.other.hint, /could not load/);
-      assert.equal(r.report, "load_failed");
+      assert.match(r.hint, /answered HTTP 404/);
+      assert.deepEqual(r.checked.map((d) => d.code), ["missing_api", "missing_on_error"]);
+      assert.equal(r.other.code, "domain_not_allowed");
+      assert.deepEqual(r.report, ["missing_api", "missing_on_error"]);
     } finally {
       await close();
     }

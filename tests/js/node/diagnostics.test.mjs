@@ -1,11 +1,13 @@
 // Diagnostics through the packed package in Node: explainError on real error shapes,
 // checkOptions on one fixture per diagnostic and on clean options, the lists the package
-// publishes against their sources, the README's Troubleshooting table against
-// explainError, and the development console report (including its removal from
-// production bundles).
+// publishes against their sources (the facade's tables, the d.ts, the Rust error codes),
+// the README's Troubleshooting table against explainError, and the development console
+// report (including its removal from production bundles). The rules' own unit and
+// property tests are in diagnostics-rules.test.mjs.
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, test } from "node:test";
 import * as esbuild from "esbuild";
 import * as glue from "chatkit-glue";
@@ -15,24 +17,40 @@ import { API_KEY, chatkitErrors, cleanOptions, optionFixtures } from "../lib/dia
 const { checkOptions, explainError, reportOptions, chatKitOptionKeys } = glue;
 const repo = join(jsRoot, "../..");
 const dts = readFileSync(join(packageDir(), "index.d.ts"), "utf8");
-const rustSource = (file) => readFileSync(join(repo, "src/core/diagnostics", file), "utf8");
+// The facade's sources (plain modules, as the package bundles them).
+const source = (file) => import(pathToFileURL(join(repo, "pkg-template/src/diagnostics", file)).href);
 const union = (name) => [.../"(\w+)"/g[Symbol.matchAll](new RegExp(`export type ${name} =([^;]+);`).exec(dts)[1])].map((m) => m[1]);
-const rustList = (source, name) => [...new RegExp(`${name}: \\[&str; \\d+\\] = \\[([^\\]]+)\\]`).exec(source)[1].matchAll(/"(\w+)"/g)].map((m) => m[1]);
 const glueError = (code, hint) => Object.assign(new Error(`failed: ${code}`), { name: "ChatKitGlueError", code, retryable: false, ...(hint ? { hint } : {}) });
 
 describe("the lists the package publishes", () => {
-  test("chatKitOptionKeys equals the d.ts tuple and the Rust core's list", () => {
+  test("chatKitOptionKeys equals the d.ts tuple and the facade's lists", async () => {
     const tuple = [.../"(\w+)"/g[Symbol.matchAll](/export declare const chatKitOptionKeys: readonly \[([^\]]+)\]/.exec(dts)[1])].map((m) => m[1]);
     assert.deepEqual([...chatKitOptionKeys], tuple);
-    assert.deepEqual([...chatKitOptionKeys], rustList(rustSource("keys.rs"), "pub const ALL"));
+    const keys = await source("keys.js");
+    assert.deepEqual([...chatKitOptionKeys], [...keys.chatKitOptionKeys]);
+    assert.deepEqual(keys.HANDLER_LIKE, ["onClientTool", ...chatKitOptionKeys.slice(16)], "the handlers follow the 16 options");
+    assert.deepEqual(keys.API, [...keys.HOSTED_API, ...keys.CUSTOM_API]);
     assert.equal(new Set(chatKitOptionKeys).size, 29);
     assert.ok(Object.isFrozen(chatKitOptionKeys));
   });
 
-  test("the code unions equal the Rust core's codes", () => {
-    assert.deepEqual(union("OptionDiagnosticCode"), [...rustList(rustSource("rules.rs"), "pub const CODES"), "not_checked"]);
-    const chatkit = [...rustSource("explain.rs").split("const CHATKIT")[1].split("];")[0].matchAll(/row\(\s*"(\w+)"/g)].map((m) => m[1]);
-    assert.deepEqual(union("ChatKitErrorCode"), chatkit);
+  test("the code unions equal the facade's tables", async () => {
+    // A module namespace lists its exports by name: compare the codes as sets.
+    const rules = Object.values(await source("rules.js")).map(([code]) => code);
+    assert.deepEqual(union("OptionDiagnosticCode").sort(), [...new Set(rules)].sort());
+    assert.deepEqual(union("ChatKitErrorCode"), Object.keys((await source("explain.js")).CHATKIT));
+  });
+
+  test("explainError's table covers exactly the error codes defined in Rust, in their order", async () => {
+    const raw = await import(pathToFileURL(join(packageDir(), "chatkit_glue.js")).href);
+    raw.initSync({ module: readFileSync(join(packageDir(), "chatkit_glue_bg.wasm")) });
+    const { GLUE, CHATKIT } = await source("explain.js");
+    assert.deepEqual(Object.keys(GLUE), raw.errorCodes());
+    assert.deepEqual(union("GlueErrorCode"), raw.errorCodes());
+    for (const code of raw.errorCodes()) {
+      assert.equal(explainError(glueError(code)).code, code);
+      assert.equal(code in CHATKIT, false, `${code} names a library error and a ChatKit failure`);
+    }
   });
 });
 
@@ -64,7 +82,7 @@ describe("checkOptions", () => {
   }
 
   test("every code has a fixture", () => {
-    assert.deepEqual(Object.keys(optionFixtures).sort(), union("OptionDiagnosticCode").filter((c) => c !== "not_checked").sort());
+    assert.deepEqual(Object.keys(optionFixtures).sort(), union("OptionDiagnosticCode").sort());
   });
 
   test("no diagnostic ever contains the API key, even where keys and values hold it", () => {
@@ -253,6 +271,18 @@ describe("reportOptions", () => {
       assert.match(lines[2][1], /No `onError` handler/);
     } finally {
       Object.assign(console, saved);
+    }
+  });
+
+  test("bundlers drop diagnostics from apps that do not import them", async () => {
+    const bundle = async (contents) => {
+      const out = await esbuild.build({ stdin: { contents, resolveDir: jsRoot }, bundle: true, write: false, minify: true, format: "esm", platform: "browser", logLevel: "silent" });
+      return out.outputFiles[0].text;
+    };
+    const marks = /Unrecognised error|is not a ChatKit option|wasm-bindgen object|onThreadLoadStart/;
+    assert.match(await bundle('export { explainError, checkOptions } from "chatkit-glue";'), marks);
+    for (const name of ["ready", "withTimeout", "isGlueError", "createAuthFetch"]) {
+      assert.doesNotMatch(await bundle(`export { ${name} } from "chatkit-glue";`), marks, name);
     }
   });
 

@@ -56,6 +56,8 @@ async function usage(): Promise<void> {
 
   // @ts-expect-error not an explanation code
   const badCode: ExplanationCode = "domain";
+  // @ts-expect-error diagnostics never wait for the module, so nothing is "not checked"
+  const notChecked: OptionDiagnosticCode = "not_checked";
   // @ts-expect-error origin is a string
   checkOptions({}, { origin: 1 });
   // @ts-expect-error the context is an object
@@ -64,6 +66,6 @@ async function usage(): Promise<void> {
   const notAPromise: Promise<ErrorExplanation> = explainError(1);
   // @ts-expect-error diagnostics are read-only
   first!.code = "unknown_option";
-  void [badCode, notAPromise];
+  void [badCode, notChecked, notAPromise];
 }
 void usage;
