@@ -45,3 +45,19 @@ async fn auth_fetch_bad_options_are_invalid_config() {
 async fn auth_fetch_a_token_callback_that_throws_is_unauthorized_and_sends_nothing() {
     common::auth_fetch::a_token_callback_that_throws_is_unauthorized_and_sends_nothing().await
 }
+#[wasm_bindgen_test]
+fn leak_ten_thousand_analytics_cores() {
+    common::leak::analytics_cores()
+}
+#[wasm_bindgen_test]
+fn leak_ten_thousand_secret_sources() {
+    common::leak::secret_sources()
+}
+#[wasm_bindgen_test]
+fn leak_ten_thousand_auth_fetches() {
+    common::leak::auth_fetches()
+}
+#[wasm_bindgen_test]
+fn leak_ten_thousand_tool_schemas() {
+    common::leak::tool_schemas()
+}

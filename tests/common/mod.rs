@@ -3,4 +3,5 @@
 
 pub mod alloc;
 pub mod auth_fetch;
+pub mod leak;
 pub mod timeout;

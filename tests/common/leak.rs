@@ -1,0 +1,61 @@
+//! Leak tests: creating and disposing 10k of each object the facade keeps in the module
+//! leaves the wasm heap at its baseline.
+
+use super::alloc::live_bytes;
+use chatkit_glue::bind::analytics::AnalyticsCore;
+use chatkit_glue::bind::auth_fetch::AuthFetch;
+use chatkit_glue::bind::secrets::SecretSource;
+use chatkit_glue::bind::tools::{compile_tool_schema, free_tool_schema};
+use js_sys::{Function, JSON};
+use wasm_bindgen::JsValue;
+
+fn json(text: &str) -> JsValue {
+    JSON::parse(text).expect("test JSON")
+}
+
+/// Runs `round` once to warm up, then 10k times, and checks the heap came back.
+fn ten_thousand(what: &str, mut round: impl FnMut()) {
+    round();
+    let baseline = live_bytes();
+    for _ in 0..10_000 {
+        round();
+    }
+    assert_eq!(live_bytes(), baseline, "wasm heap bytes after 10k {what}");
+}
+
+pub fn analytics_cores() {
+    // As the facade passes them (it checks the user's options first).
+    let options = json(r#"{"batchSize":5,"maxQueue":10,"sessionId":"s1","redactKeys":["x_api"]}"#);
+    ten_thousand("AnalyticsCore created and dropped", || {
+        drop(AnalyticsCore::new(options.clone()));
+    });
+}
+
+pub fn secret_sources() {
+    let options = json(
+        r#"{"startUrl":"https://app.example/start","refreshUrl":"https://app.example/refresh"}"#,
+    );
+    let post = Function::new_no_args("return Promise.reject(new Error('not called'))");
+    ten_thousand("SecretSource created and dropped", || {
+        drop(SecretSource::new(options.clone(), post.clone()).expect("valid options"));
+    });
+}
+
+pub fn auth_fetches() {
+    let options = json(r#"{"allowedOrigins":["https://api.example.com"]}"#);
+    let token = Function::new_no_args("return 't'");
+    js_sys::Reflect::set(&options, &"token".into(), &token).expect("set token");
+    ten_thousand("AuthFetch created and dropped", || {
+        drop(AuthFetch::new(options.clone()).expect("valid options"));
+    });
+}
+
+pub fn tool_schemas() {
+    let schema = json(
+        r#"{"type":"object","properties":{"url":{"type":"string","format":"uri","maxLength":2000},"n":{"type":"integer","minimum":0},"tags":{"type":"array","items":{"enum":["a","b"]},"uniqueItems":true}},"required":["url"],"additionalProperties":false}"#,
+    );
+    ten_thousand("tool schemas compiled and freed", || {
+        let handle = compile_tool_schema("leak_probe", schema.clone()).expect("a valid schema");
+        free_tool_schema(handle);
+    });
+}
