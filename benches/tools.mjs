@@ -7,6 +7,7 @@
 //                                            a tarball argument measures another build)
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
 import { launch, newPage } from "../tests/js/lib/browser.mjs";
@@ -33,6 +34,7 @@ copyFileSync(join(packageDir(), "chatkit_glue_bg.wasm"), join(out, "chatkit_glue
 writeFileSync(join(out, "index.html"), '<!doctype html><meta charset="utf-8"><script type="module" src="./page.js"></script>');
 
 const ROUNDS = 7;
+const load = loadavg()[0].toFixed(1);
 const server = await serve(out);
 const browser = await launch();
 const { page, context } = await newPage(browser);
@@ -58,7 +60,8 @@ const table = rows.map(
 );
 writeSection(
   "Client tools: dispatch overhead",
-  `Measured ${new Date().toISOString().slice(0, 10)} with \`node benches/tools.mjs\` on ${machine()}, headless, served from 127.0.0.1.
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`node benches/tools.mjs\` on ${machine()}, headless, served from 127.0.0.1;
+load average ${load} at the start (a shared machine: compare the rows of one run, not runs).
 
 One call = validate a 5-field params object (string with min/max length, bounded integer,
 email format, array of strings with maxItems, boolean; required; no additional properties)
