@@ -1,5 +1,5 @@
 // Bench page: ClientTools.dispatch vs ajv-compiled validation + a direct call, and vs
-// zod 4 parse + a direct call, for a 5-field params object. Bundled by scripts/bench-tools.
+// zod 4 parse + a direct call, for a 5-field params object. Bundled by benches/tools.mjs.
 import { ClientTools } from "chatkit-glue";
 import Ajv from "ajv";
 import { z } from "zod";
@@ -27,8 +27,7 @@ const zodSchema = z.object({
   urgent: z.boolean(),
 }).strict();
 
-async function measure(fn, ms = 1500) {
-  for (let i = 0; i < 2000; i++) await fn(); // warm up
+async function measure(fn, ms = 500) {
   let n = 0;
   const t0 = performance.now();
   while (performance.now() - t0 < ms) {
@@ -38,8 +37,11 @@ async function measure(fn, ms = 1500) {
   return ((performance.now() - t0) * 1000) / n; // µs per call
 }
 
-window.bench = async () => {
-  const tools = new ClientTools().register("json", { parameters: schema, handler }).register("zod", { parameters: zodSchema, handler });
+window.bench = async (rounds) => {
+  const tools = new ClientTools()
+    .register("json", { parameters: schema, handler })
+    .register("zod", { parameters: zodSchema, handler })
+    .register("none", { handler });
   await tools.ready();
   const ajv = new Ajv({ allErrors: false });
   ajv.addFormat("email", /^[^\s@]+@[^\s@]+$/);
@@ -49,13 +51,21 @@ window.bench = async () => {
     return handler(p);
   };
   const zodCall = async (p) => handler(zodSchema.parse(p));
-  const check = [await tools.dispatch({ name: "json", params }), await ajvCall(params), await zodCall(params)];
-  return {
-    check,
-    dispatchJson: await measure(() => tools.dispatch({ name: "json", params })),
-    dispatchZod: await measure(() => tools.dispatch({ name: "zod", params })),
-    ajvDirect: await measure(() => ajvCall(params)),
-    zodDirect: await measure(() => zodCall(params)),
+  const paths = {
+    dispatchJson: () => tools.dispatch({ name: "json", params }),
+    dispatchZod: () => tools.dispatch({ name: "zod", params }),
+    dispatchNone: () => tools.dispatch({ name: "none", params }),
+    ajvDirect: () => ajvCall(params),
+    zodDirect: () => zodCall(params),
   };
+  const out = {};
+  for (const [key, fn] of Object.entries(paths)) {
+    const check = await fn();
+    if (!check || check.ok !== true) throw new Error(`${key} answered ${JSON.stringify(check)}`);
+    for (let i = 0; i < 2000; i++) await fn(); // warm up
+    out[key] = [];
+  }
+  for (let r = 0; r < rounds; r++) for (const [key, fn] of Object.entries(paths)) out[key].push(await measure(fn));
+  return out;
 };
 window.imported = true;

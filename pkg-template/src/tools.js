@@ -1,6 +1,11 @@
 // Client tools: a typed, validated registry behind ChatKit's `onClientTool`. Params are
 // checked by the Rust core (JSON Schema subset) or by any Standard Schema; every call has
 // exactly one outcome, within a per-tool deadline. Messages never carry param values.
+//
+// Params and schemas enter the module as one `JSON.stringify` string (one boundary
+// crossing per call, not one per value): what JSON cannot write (functions, undefined,
+// symbols) is left out, NaN and infinities become null, objects with a toJSON write that.
+// Params from ChatKit arrive as JSON, so they are unchanged. Results are checked here.
 import { getModule, loadModule } from "#load";
 import { DISPOSE, glueError, guard } from "./errors.js";
 
@@ -35,9 +40,90 @@ function loaded() {
   }
 }
 
+// Rust's `quoted` and JSON pointer segments: at most 64 characters, then "…"; control
+// characters replaced (messages from the module and the facade read the same).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const cut = (s) => {
+  const chars = Array.from(s);
+  return (chars.length > 64 ? chars.slice(0, 64).join("") + "…" : s).replace(CONTROL, "\ufffd");
+};
+const quoted = (s) => `"${cut(String(s))}"`;
+const pointer = (path) => path.map((k) => "/" + (typeof k === "number" ? k : cut(k).replace(/~/g, "~0").replace(/\//g, "~1"))).join("");
+const NON_PLAIN = "an object that is not plain data (a class instance, Map, Date, ...)";
+const KINDS = { function: "a function", bigint: "a BigInt", symbol: "a symbol", undefined: "undefined" };
+
+/**
+ * Where `value` stops being plain JSON data, as [pointer, what], or undefined. Plain
+ * objects have a null prototype or an `Object.prototype` (of any realm); own enumerable
+ * properties only; a property holding undefined is left out, as JSON does.
+ */
+function notJson(value) {
+  const path = [];
+  const ancestors = [];
+  const walk = (v) => {
+    const type = typeof v;
+    if (type === "number") return Number.isFinite(v) ? undefined : "a non-finite number";
+    if (type !== "object") return KINDS[type]; // strings and booleans: undefined, fine
+    if (v === null) return;
+    if (ancestors.includes(v)) return "a cycle";
+    if (ancestors.length >= 128) return "nesting deeper than 128 levels";
+    ancestors.push(v);
+    let bad;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length && !bad; i++) {
+        path.push(i);
+        if (!(bad = walk(v[i]))) path.pop();
+      }
+    } else {
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== null && Object.getPrototypeOf(proto) !== null) bad = NON_PLAIN;
+      else
+        for (const key of Object.keys(v)) {
+          const item = v[key];
+          if (item === undefined) continue;
+          path.push(key);
+          if ((bad = walk(item))) break;
+          path.pop();
+        }
+    }
+    ancestors.pop();
+    return bad;
+  };
+  let what;
+  try {
+    what = walk(value);
+  } catch {
+    // A throwing getter or proxy trap: not plain data, where it was read.
+    what = NON_PLAIN;
+  }
+  return what && [pointer(path), what];
+}
+
+/** The `invalid_result` error for a handler's result, or null when it is a plain JSON object. */
+function resultError(tool, value) {
+  let problem;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    const kind = value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "bigint" ? "BigInt" : typeof value;
+    problem = `${kind === "array" ? "an" : "a"} ${kind}`;
+  } else {
+    const found = notJson(value);
+    if (!found) return null;
+    problem = `a result with ${found[1]}${found[0] && " at " + found[0]}`;
+  }
+  return glueError("invalid_result", `tool ${quoted(tool)} returned ${problem}; a tool must return a plain JSON-compatible object, or nothing`);
+}
+
 function compile(entry, wasm) {
   try {
-    entry.handle = guard(() => wasm.compileToolSchema(entry.name, entry.json));
+    const found = notJson(entry.json);
+    if (found) {
+      throw glueError("invalid_config", `tool ${quoted(entry.name)}: parameters schema${found[0] && " at " + found[0]}: not JSON data (${found[1]})`, {
+        // As the module's other schema errors (core::tools::invalid_schema).
+        hint: "Tool parameters take a JSON Schema subset (see the ClientTools docs) or any Standard Schema (zod, valibot, arktype).",
+      });
+    }
+    const text = JSON.stringify(entry.json);
+    entry.handle = guard(() => wasm.compileToolSchema(entry.name, text));
   } catch (error) {
     entry.error = error;
   }
@@ -180,28 +266,28 @@ export class ClientTools {
       timer = setTimeout(() => abort(glueError("timeout", `tool ${tool} timed out after ${timeoutMs} ms`, { retryable: true })), timeoutMs);
 
       // The handler finished: the call's outcome, or a late result reported once.
-      const settled = (wasm, ok, value, verb) => {
+      const settled = (ok, value, verb) => {
         if (done) return emit("late", ok ? "ok" : "tool_failed");
         if (!ok) {
           // By kind only: its message may carry anything, so it stays in `cause`.
           const kind = value instanceof Error ? String(value.name).slice(0, 40) : typeof value;
           return finish(glueError("tool_failed", `tool ${tool} failed: the handler ${verb} (${kind})`, { cause: value }));
         }
-        finish(value === undefined ? null : guard(() => wasm.checkToolResult(name, value)), value === undefined ? {} : value);
+        finish(value === undefined ? null : resultError(name, value), value === undefined ? {} : value);
       };
-      const run = (wasm, value) => {
+      const run = (value) => {
         if (done) return;
         started = true;
         let out;
         try {
           out = entry.handler(value, ctx);
         } catch (error) {
-          return settled(wasm, false, error, "threw");
+          return settled(false, error, "threw");
         }
-        if (!isThenable(out)) return settled(wasm, true, out);
+        if (!isThenable(out)) return settled(true, out);
         Promise.resolve(out).then(
-          (v) => attempt(() => settled(wasm, true, v)),
-          (e) => settled(wasm, false, e, "rejected"),
+          (v) => attempt(() => settled(true, v)),
+          (e) => settled(false, e, "rejected"),
         );
       };
       const invalid = (what, cause) => finish(glueError("invalid_params", `invalid params for tool ${tool}${what}`, { cause }));
@@ -211,13 +297,20 @@ export class ClientTools {
         if (!entry || this._tools.get(name) !== entry) return finish(guard(() => wasm.unknownToolError(name, this.names())));
         if (entry.error) return finish(entry.error);
         if (entry.handle !== undefined) {
-          const problem = guard(() => wasm.validateToolParams(entry.handle, params));
-          return problem ? finish(problem) : run(wasm, params);
+          let text;
+          try {
+            text = JSON.stringify(params);
+          } catch (error) {
+            return invalid(": not JSON data (JSON.stringify threw: a cycle, a BigInt, or a throwing getter or toJSON)", error);
+          }
+          if (text === undefined) return invalid(`: not JSON data (${params === undefined ? "undefined" : "a " + typeof params})`);
+          const problem = guard(() => wasm.validateToolParams(entry.handle, text));
+          return problem ? finish(problem) : run(params);
         }
-        if (!entry.std) return run(wasm, params);
+        if (!entry.std) return run(params);
         const checked = (r) => {
           if (done) return;
-          if (!r || !r.issues) return run(wasm, r && r.value);
+          if (!r || !r.issues) return run(r && r.value);
           const issue = r.issues[0] || {};
           const path = (issue.path || []).map((s) => "/" + String(isObject(s) ? s.key : s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
           invalid(`${path && " at " + path}: ${String(issue.message)}`);

@@ -1,6 +1,6 @@
-//! Client tools: the failures of a tool call, written once. The registry itself (the
-//! handlers, their timeouts) lives in the JavaScript facade; parameter validation is
-//! `crate::core::schema`.
+//! Client tools: the failures of a tool call that the core reports. The registry itself
+//! (the handlers, their timeouts, the result check) lives in the JavaScript facade;
+//! parameter validation is `crate::core::schema`.
 
 use super::error::{ErrorCode, GlueError};
 use super::schema::pointer::quoted;
@@ -33,73 +33,17 @@ pub fn invalid_params(tool: &str, f: &Failure) -> GlueError {
     GlueError::new(ErrorCode::InvalidParams, m)
 }
 
-/// What makes a handler's result unusable as a tool output.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ResultProblem {
-    /// The result itself is not an object: the JavaScript type name.
-    NotAnObject(&'static str),
-    Cycle,
-    Function,
-    BigInt,
-    Symbol,
-    /// `undefined` where JSON has no place for it (an array item).
-    Undefined,
-    /// `NaN` or an infinity, which JSON writes as `null`.
-    NonFinite,
-    /// A class instance, `Map`, `Date`, ...: not plain data.
-    NonPlain,
-    TooDeep,
-}
-
-impl ResultProblem {
-    pub fn describe(self) -> &'static str {
-        match self {
-            ResultProblem::NotAnObject(kind) => kind,
-            ResultProblem::Cycle => "a cycle",
-            ResultProblem::Function => "a function",
-            ResultProblem::BigInt => "a BigInt",
-            ResultProblem::Symbol => "a symbol",
-            ResultProblem::Undefined => "undefined",
-            ResultProblem::NonFinite => "a non-finite number",
-            ResultProblem::NonPlain => {
-                "an object that is not plain data (a class instance, Map, Date, ...)"
-            }
-            ResultProblem::TooDeep => "nesting deeper than 128 levels",
-        }
-    }
-}
-
-/// The handler returned something that is not a plain JSON-compatible object
-/// (`invalid_result`); `pointer` is where the problem is inside the result.
-pub fn invalid_result(tool: &str, pointer: &str, problem: ResultProblem) -> GlueError {
-    let mut m = ["tool ", &quoted(tool), " returned "].concat();
-    match problem {
-        ResultProblem::NotAnObject(kind) => {
-            m.push_str(if kind == "array" { "an " } else { "a " });
-            m.push_str(kind);
-        }
-        other => {
-            m.push_str("a result with ");
-            m.push_str(other.describe());
-            if !pointer.is_empty() {
-                m.push_str(" at ");
-                m.push_str(pointer);
-            }
-        }
-    }
-    m.push_str("; a tool must return a plain JSON-compatible object, or nothing");
-    GlueError::new(ErrorCode::InvalidResult, m)
-}
-
-/// Params that are not JSON data (a function, a cycle, ...), for a tool with a schema.
-pub fn params_not_json(tool: &str, pointer: &str, problem: ResultProblem) -> GlueError {
+/// Params text the JSON reader refused (nesting too deep, a number out of range), for a
+/// tool with a schema. (Params that `JSON.stringify` cannot write are refused by the
+/// facade.)
+pub fn params_not_json(tool: &str, pointer: &str, reason: &str) -> GlueError {
     let mut m = ["invalid params for tool ", &quoted(tool)].concat();
     if !pointer.is_empty() {
         m.push_str(" at ");
         m.push_str(pointer);
     }
     m.push_str(": not JSON data (");
-    m.push_str(problem.describe());
+    m.push_str(reason);
     m.push(')');
     GlueError::new(ErrorCode::InvalidParams, m)
 }
@@ -229,11 +173,13 @@ mod tests {
             s.message,
             "tool \"t\": parameters schema at /oneOf: unsupported keyword \"oneOf\""
         );
-        let r = invalid_result("t", "", ResultProblem::NotAnObject("string"));
-        assert_eq!(r.code, ErrorCode::InvalidResult);
-        assert!(r.message.starts_with("tool \"t\" returned a string;"));
-        let c = invalid_result("t", "/a/b", ResultProblem::Cycle);
-        assert!(c.message.contains("a cycle at /a/b"));
+        // The result messages (`invalid_result`) are the facade's: tests/js/node/tools.test.mjs.
+        let d = params_not_json("t", "/a/0", "nesting deeper than 128 levels");
+        assert_eq!(d.code, ErrorCode::InvalidParams);
+        assert_eq!(
+            d.message,
+            "invalid params for tool \"t\" at /a/0: not JSON data (nesting deeper than 128 levels)"
+        );
     }
 
     #[cfg(not(target_arch = "wasm32"))]

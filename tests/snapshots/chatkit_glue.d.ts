@@ -139,16 +139,11 @@ export function analyticsMaxAttempts(): number;
 export function buildVersion(): string;
 
 /**
- * `undefined` when `result` is a plain JSON-compatible object, else the
- * `invalid_result` error to report.
+ * Compiles `schema` (the facade's `JSON.stringify` of it) for the tool `tool` and
+ * returns its handle; throws `invalid_config` when the schema is not in the supported
+ * subset.
  */
-export function checkToolResult(tool: string, result: unknown): Error | undefined;
-
-/**
- * Compiles `schema` for the tool `tool` and returns its handle; throws `invalid_config`
- * when the schema is not in the supported subset.
- */
-export function compileToolSchema(tool: string, schema: unknown): number;
+export function compileToolSchema(tool: string, schema: string): number;
 
 /**
  * Every error code, in the order of the public error table. The packaging tests compare
@@ -172,10 +167,10 @@ export function redactText(text: string): string;
 export function unknownToolError(name: string, registered: string[]): Error;
 
 /**
- * `undefined` when `params` is valid for the schema `handle`, else the
- * `invalid_params` error to report.
+ * `undefined` when `params` (the facade's `JSON.stringify` of them) is valid for the
+ * schema `handle`, else the `invalid_params` error to report.
  */
-export function validateToolParams(handle: number, params: unknown): Error | undefined;
+export function validateToolParams(handle: number, params: string): Error | undefined;
 
 /**
  * Runs `work` (a promise, or a function given an `AbortSignal` that returns one) with
@@ -213,8 +208,7 @@ export interface InitOutput {
     readonly bodypipe_cancel: (a: number, b: any) => any;
     readonly bodypipe_pull: (a: number, b: any) => any;
     readonly buildVersion: () => [number, number];
-    readonly checkToolResult: (a: number, b: number, c: any) => any;
-    readonly compileToolSchema: (a: number, b: number, c: any) => [number, number, number];
+    readonly compileToolSchema: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly errorCodes: () => any;
     readonly freeToolSchema: (a: number) => void;
     readonly redactText: (a: number, b: number) => [number, number];
@@ -224,7 +218,7 @@ export interface InitOutput {
     readonly secretsource_get: (a: number, b: number, c: number) => any;
     readonly secretsource_new: (a: any, b: any) => [number, number, number];
     readonly unknownToolError: (a: number, b: number, c: any) => any;
-    readonly validateToolParams: (a: number, b: any) => any;
+    readonly validateToolParams: (a: number, b: number, c: number) => any;
     readonly withTimeout: (a: any, b: any, c: any) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h9850c5922763ff95: (a: number, b: number, c: any, d: any) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h245f0a6505e43c9c: (a: number, b: number, c: any, d: any) => void;

@@ -13,10 +13,12 @@
 //! - `value`: the value tree ([`Value`]) with JSON equality.
 //! - `compile`: schema → [`Schema`], refusing what is not supported.
 //! - `validate`: value → `Ok` or the first [`Failure`] with its JSON pointer.
+//! - `json`: the JSON text the facade hands over → [`Value`].
 //! - `format`, `number`, `pattern`, `pointer`: the rules those two rely on.
 
 pub mod compile;
 pub mod format;
+pub mod json;
 pub mod number;
 pub mod pattern;
 pub mod pointer;
@@ -33,7 +35,7 @@ pub use pattern::{NoPatterns, Pattern, PatternMatcher};
 pub use validate::Failure;
 pub use value::Value;
 
-/// Deepest nesting of a value the binding converts (params, `enum` and `const`).
+/// Deepest nesting of containers the JSON reader accepts (params and schemas).
 pub const MAX_VALUE_DEPTH: usize = 128;
 
 /// A compiled schema, ready to validate values.

@@ -1,8 +1,9 @@
-//! The value tree the validator works on: JSON's data model, with numbers as `f64`
-//! (what JavaScript hands over). Objects keep their own properties in insertion order.
+//! The value tree the validator works on: JSON's data model, with numbers as the `f64`
+//! JavaScript holds (see `json` for how number text is read exactly). Objects keep their
+//! own properties in insertion order.
 
-/// A JSON value. The binding builds it from own enumerable properties only, so keys
-/// such as `__proto__` and `constructor` are plain data here.
+/// A JSON value, read from JSON text by [`super::json::parse`]: keys such as
+/// `__proto__` and `constructor` are plain data here.
 #[derive(Clone, Debug)]
 pub enum Value {
     Null,
