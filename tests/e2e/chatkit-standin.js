@@ -6,6 +6,9 @@
 //
 // Hosted mode (`api.getClientSecret`): calls `getClientSecret(null)` once set up, and
 // `getClientSecret(current)` when the test forces an expiry (`__chatkitStandin.expire()`).
+// A message then stands for a turn of the hosted workflow (which runs at OpenAI): it
+// needs a secret, and "open link <url>" / "add note <text>" make it call
+// `onClientTool` and answer with the result, as the example ChatKit server does.
 // Custom mode (`api.url` + optional `api.fetch`): speaks ChatKit's protocol through
 // `options.api.fetch` — `threads.create` / `threads.add_user_message`, reads the SSE
 // stream, calls `options.onClientTool({ name, params })` on a pending `client_tool_call`
@@ -141,7 +144,39 @@
       return pending;
     }
 
+    // Hosted mode: the workflow's turn, without a network (OpenAI is not reachable here).
+    async _sendHosted(text) {
+      state.requests.push("hosted.turn");
+      if (!this._secret) throw new Error("hosted: no client secret");
+      if (!state.threadId) {
+        state.threadId = `thr_hosted_${state.requests.length}`;
+        this._emit("chatkit.thread.change", { threadId: state.threadId });
+      }
+      const link = /\bopen link\s+(\S+)/i.exec(text);
+      const note = /\badd note\s+(.+)/is.exec(text);
+      const call = link ? { name: "open_link", params: { url: link[1] } } : note ? { name: "add_note", params: { text: note[1].trim() } } : null;
+      let reply = `You said: ${text}`;
+      if (call) {
+        const result = await this._options.onClientTool(call);
+        state.toolCalls.push({ ...call, result });
+        reply = `Tool ${call.name} returned ${JSON.stringify(result)}`;
+      }
+      state.messages.push(reply);
+      this._print(`assistant: ${reply}`);
+    }
+
     async _send(text) {
+      if (typeof this._options.api.getClientSecret === "function") {
+        this._emit("chatkit.response.start", undefined);
+        try {
+          await this._sendHosted(text);
+        } catch (err) {
+          this._fail(err);
+        } finally {
+          this._emit("chatkit.response.end", undefined);
+        }
+        return;
+      }
       const input = { content: [{ type: "input_text", text }], attachments: [], inference_options: {} };
       this._emit("chatkit.response.start", undefined);
       try {

@@ -19,6 +19,11 @@ export const CHATKIT_SCRIPT_URL = "https://cdn.platform.openai.com/deployments/c
 export const STANDIN = readFileSync(new URL("./chatkit-standin.js", import.meta.url), "utf8");
 export const DEMO = { email: "demo@example.com", password: "chatkit-glue-demo" };
 export const JWT_RE = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]{16,}/;
+/** The sessions stand-in's client secrets (OpenAI's are `ek_...` too) and its API key. */
+export const SECRET_RE = /ek_[A-Za-z0-9_]{16,}/;
+export const STANDIN_API_KEY = "standin-api-key";
+/** Session lifetime in the e2e stack: the refresh guard's interval is then 6 s. */
+export const SESSION_SECONDS = 60;
 
 export const fingerprint = (token) => createHash("sha256").update(token).digest("hex").slice(0, 12);
 
@@ -36,20 +41,31 @@ export async function buildApp() {
 }
 
 /**
- * Starts the Python server and the app (mode "start" or "dev") against a fresh data dir.
- * Resolves to { url, serverUrl, env, app, chatkit, stop(), logs() }.
+ * Starts the sessions stand-in, the Python server and the app (mode "start" or "dev")
+ * against a fresh data dir, as scripts/demo does. Resolves to
+ * { url, serverUrl, env, app, chatkit, standin, sessions(), stop(), logs() }.
  */
 export async function startStack(mode) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "chatkit-e2e-"));
-  const [port, serverPort] = [await freePort(), await freePort()];
+  const [port, serverPort, standinPort] = [await freePort(), await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
+  const standinUrl = `http://127.0.0.1:${standinPort}`;
   const env = {
     NEXT_TELEMETRY_DISABLED: "1",
     EXAMPLE_DATA_DIR: dataDir,
     BETTER_AUTH_URL: url,
     CHATKIT_SERVER_URL: `http://127.0.0.1:${serverPort}/chatkit`,
+    OPENAI_API_BASE_URL: standinUrl,
+    OPENAI_API_KEY: STANDIN_API_KEY,
+    CHATKIT_WORKFLOW_ID: "wf_e2e_example",
+    CHATKIT_SESSION_SECONDS: String(SESSION_SECONDS),
   };
   await run(process.execPath, ["scripts/db.mjs"], { cwd: appDir, env });
+  const standin = await startServer(
+    process.execPath,
+    [path.join(repoRoot, "tools", "sessions-standin", "server.mjs"), "--port", String(standinPort)],
+    { cwd: repoRoot, env: {}, url: standinUrl, readyPath: "/health" },
+  );
   const chatkit = await startServer(path.join(serverDir, ".venv", "bin", "python"), ["server.py"], {
     cwd: serverDir,
     env: {
@@ -61,6 +77,9 @@ export async function startStack(mode) {
     },
     url: `http://127.0.0.1:${serverPort}`,
     readyPath: "/health",
+  }).catch(async (err) => {
+    await standin.stop();
+    throw err;
   });
   let app;
   try {
@@ -73,6 +92,7 @@ export async function startStack(mode) {
     });
   } catch (err) {
     await chatkit.stop();
+    await standin.stop();
     throw err;
   }
   return {
@@ -82,10 +102,14 @@ export async function startStack(mode) {
     env,
     app,
     chatkit,
-    logs: () => ({ app: app.output(), chatkit: chatkit.output() }),
+    standin,
+    /** Sessions the stand-in minted (its log: one line per request, never a secret). */
+    sessions: () => standin.output().split("\n").filter((l) => /POST \/v1\/chatkit\/sessions -> 200 /.test(l)),
+    logs: () => ({ app: app.output(), chatkit: chatkit.output(), standin: standin.output() }),
     async stop() {
       await app.stop();
       await chatkit.stop();
+      await standin.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -166,16 +190,31 @@ export async function chatPage(browser, { script = "standin", session = null } =
   }
   const consoleAll = [];
   const authHeaders = [];
+  const sessionRequests = []; // { path, authorization } of /api/chatkit/start and /refresh
+  const secrets = []; // client secrets the hosted routes answered
+  const analyticsPayloads = []; // request bodies POSTed to /api/analytics
   page.on("console", (m) => consoleAll.push(`${m.type()}: ${m.text()}`));
   page.on("request", (r) => {
-    if (new URL(r.url()).pathname === "/api/chatkit") authHeaders.push(r.headers()["authorization"] ?? null);
+    const p = new URL(r.url()).pathname;
+    if (p === "/api/chatkit") authHeaders.push(r.headers()["authorization"] ?? null);
+    if (p === "/api/chatkit/start" || p === "/api/chatkit/refresh") {
+      sessionRequests.push({ path: p, authorization: r.headers()["authorization"] ?? null });
+    }
+    if (p === "/api/analytics") analyticsPayloads.push(r.postData() ?? "");
+  });
+  page.on("response", async (r) => {
+    const p = new URL(r.url()).pathname;
+    if ((p === "/api/chatkit/start" || p === "/api/chatkit/refresh") && r.status() === 200) {
+      const body = await r.json().catch(() => null);
+      if (typeof body?.client_secret === "string") secrets.push(body.client_secret);
+    }
   });
   await page.route(CHATKIT_SCRIPT_URL, (route) =>
     script === "abort"
       ? route.abort("internetdisconnected")
       : route.fulfill({ status: 200, contentType: "text/javascript", body: STANDIN }),
   );
-  return { page, context, log, consoleAll, authHeaders };
+  return { page, context, log, consoleAll, authHeaders, sessionRequests, secrets, analyticsPayloads };
 }
 
 /** Signs in through the page's form and waits for the custom-backend page. */

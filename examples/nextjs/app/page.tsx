@@ -8,7 +8,8 @@ export default function Page() {
     <main>
       <h1>chatkit-glue example</h1>
       <nav>
-        <Link href="/sign-in">Sign in</Link> · <Link href="/custom">Custom backend (your ChatKit server)</Link>
+        <Link href="/sign-in">Sign in</Link> · <Link href="/hosted">Hosted ChatKit (client secrets)</Link> ·{" "}
+        <Link href="/custom">Custom backend (your ChatKit server)</Link>
       </nav>
       <GlueDemo />
     </main>

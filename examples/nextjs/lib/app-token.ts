@@ -2,8 +2,8 @@
 // The app's JWT in the browser, for the chatkit routes and the ChatKit server: fetched
 // from Better Auth's GET /api/auth/token with the session cookie, kept in memory only
 // (never in storage, never logged) and fetched again a minute before it expires.
-// At wiring time this is `ClientSecretSource.authToken` and `createAuthFetch.token`
-// (and, with { force: true }, `createAuthFetch.refreshToken`).
+// It is `ClientSecretSource.authToken` (lib/secrets.ts) and `createAuthFetch.token`
+// (and, with { force: true }, `createAuthFetch.refreshToken`; app/custom/custom-chat.tsx).
 
 let current: { token: string; expMs: number } | null = null;
 let inflight: Promise<string | null> | null = null;

@@ -1,11 +1,8 @@
 // Verifies the app's JWT (Better Auth's jwt plugin) against the app's JWKS: signature,
 // `iss`, `aud` and `exp`, with jose. `resolveUser` is what the chatkit routes use; it has
 // the shape `createSessionHandlers({ resolveUser })` takes.
-// WIRING (secrets feature): the hosted routes are then
-//   app/api/chatkit/[action]/route.ts:
-//     const chatkit = createSessionHandlers({ apiKey, workflowId, baseUrl: process.env.OPENAI_API_BASE_URL, resolveUser });
-//     export const POST = chatkit.POST;
-// (beside app/api/chatkit/route.ts, the custom backend, which stays).
+// It guards the custom backend's proxy (app/api/chatkit/route.ts) and the hosted routes
+// (/api/chatkit/start and /refresh, through createSessionHandlers in lib/chatkit-sessions.ts).
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from "jose";
 import { getAuth } from "./auth";
 import { jwtClaims } from "./auth-server.mjs";

@@ -1,40 +1,38 @@
 "use client";
+// Custom backend: ChatKit speaks its protocol to /api/chatkit (which checks the app's JWT
+// and streams to examples/chatkit-server), through createAuthFetch.
 import { ChatKit, useChatKit } from "@openai/chatkit-react";
-import { useState, useSyncExternalStore } from "react";
+import { createAuthFetch, reportOptions } from "chatkit-glue";
+import { useEffect } from "react";
+import { analytics } from "@/lib/analytics";
 import { getAppToken } from "@/lib/app-token";
-import { ChatKitScript, ChatKitScriptNotice, useChatKitScriptStatus } from "@/lib/chatkit-script";
-import { notes, onClientTool, toolCalls } from "@/lib/example-tools";
+import { ChatKitScript, ChatKitScriptNotice } from "@/lib/chatkit-script";
+import { tools } from "@/lib/example-tools";
+import GluePanel from "../glue-panel";
 
-// Created once, at module scope: every request ChatKit makes to /api/chatkit carries the
-// app's JWT.
-// WIRING (authfetch feature): replace this function with
-//   const authFetch = createAuthFetch({ token: () => getAppToken(), refreshToken: () => getAppToken({ force: true }) });
-// (createAuthFetch adds the refresh-and-replay on 401, origin checks and timeouts).
-const authFetch: typeof fetch = async (input, init) => {
-  const token = await getAppToken();
-  const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-  if (token) headers.set("Authorization", `Bearer ${token}`);
-  return fetch(input, { ...init, headers });
+// Created once, at module scope: a plain function with fetch's signature. Every request
+// ChatKit makes to /api/chatkit carries the app's JWT (never to another origin); a 401
+// fetches a fresh JWT once and replays the request.
+const authFetch = createAuthFetch({
+  token: () => getAppToken(),
+  refreshToken: () => getAppToken({ force: true }),
+  onEvent: analytics.record,
+});
+
+// Public and fixed at build time (NEXT_PUBLIC_*); ChatKit needs one for a custom backend.
+const domainKey = process.env.NEXT_PUBLIC_CHATKIT_DOMAIN_KEY || "local-dev";
+
+// The options, once: plain data and stable functions, so ChatKit never re-initialises.
+const options = {
+  api: { url: "/api/chatkit", domainKey, fetch: authFetch },
+  onClientTool: tools.dispatch,
+  ...analytics.handlers(),
 };
 
-type LoggedEvent = { type: string; at: number };
-
-export default function CustomChat({ domainKey }: { domainKey: string }) {
-  const [events, setEvents] = useState<LoggedEvent[]>([]);
-  const log = (type: string) => setEvents((e) => [...e.slice(-19), { type, at: Date.now() }]);
-  const { control } = useChatKit({
-    api: { url: "/api/chatkit", domainKey, fetch: authFetch },
-    onClientTool, // WIRING (tools feature): onClientTool: tools.dispatch
-    // WIRING (analytics feature): ...analytics.handlers() (composeHandlers with these)
-    onReady: () => log("ready"),
-    onResponseStart: () => log("response.start"),
-    onResponseEnd: () => log("response.end"),
-    onThreadChange: () => log("thread.change"),
-    onError: ({ error }) => log(`error: ${error?.name ?? "Error"}`),
-  });
-  const scriptStatus = useChatKitScriptStatus();
-  const calls = useSyncExternalStore(toolCalls.subscribe, toolCalls.get, () => []);
-  const noteList = useSyncExternalStore(notes.subscribe, notes.get, () => []);
+export default function CustomChat() {
+  // Development only (a no-op in production builds): each problem once on the console.
+  useEffect(() => void reportOptions(options), []);
+  const { control } = useChatKit(options);
 
   return (
     <div className="chat-layout">
@@ -43,32 +41,7 @@ export default function CustomChat({ domainKey }: { domainKey: string }) {
         <ChatKitScriptNotice />
         <ChatKit control={control} className="chatkit" />
       </section>
-      <aside className="panel" data-testid="glue-panel">
-        <h2>Integration</h2>
-        <p>
-          ChatKit script: <code data-testid="script-status">{scriptStatus}</code>
-        </p>
-        <h3>Tool calls</h3>
-        <ul data-testid="tool-calls">
-          {calls.map((c, i) => (
-            <li key={i}>
-              {c.name}: {c.outcome} ({c.durationMs} ms)
-            </li>
-          ))}
-        </ul>
-        <h3>Notes</h3>
-        <ul data-testid="notes">
-          {noteList.map((n, i) => (
-            <li key={i}>{n}</li>
-          ))}
-        </ul>
-        <h3>ChatKit events</h3>
-        <ul data-testid="events">
-          {events.map((e, i) => (
-            <li key={i}>{e.type}</li>
-          ))}
-        </ul>
-      </aside>
+      <GluePanel />
     </div>
   );
 }

@@ -13,12 +13,12 @@ export default async function CustomPage() {
     <main>
       <h1>Custom backend</h1>
       <p>
-        <Link href="/">Home</Link> · <Link href="/sign-in">Account</Link>
+        <Link href="/">Home</Link> · <Link href="/hosted">Hosted ChatKit</Link> · <Link href="/sign-in">Account</Link>
       </p>
       {session ? (
         <>
           <p data-testid="signed-in-as">Signed in as {session.user.email}</p>
-          <CustomChat domainKey={process.env.NEXT_PUBLIC_CHATKIT_DOMAIN_KEY || "local-dev"} />
+          <CustomChat />
         </>
       ) : (
         <p data-testid="signed-out">

@@ -6,7 +6,7 @@ export default function SignInPage() {
     <main>
       <h1>Account</h1>
       <p>
-        <Link href="/">Home</Link> · <Link href="/custom">Custom backend</Link>
+        <Link href="/">Home</Link> · <Link href="/hosted">Hosted ChatKit</Link> · <Link href="/custom">Custom backend</Link>
       </p>
       <SignInForm />
     </main>

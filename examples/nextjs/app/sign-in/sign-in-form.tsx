@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { authClient } from "@/lib/auth-client";
 import { clearAppToken } from "@/lib/app-token";
+import { secrets } from "@/lib/secrets";
 
 export default function SignInForm() {
   const router = useRouter();
@@ -19,6 +20,7 @@ export default function SignInForm() {
           type="button"
           onClick={async () => {
             clearAppToken();
+            secrets.clear(); // the cached client secret belongs to the signed-out user
             await authClient.signOut();
             router.refresh();
           }}
