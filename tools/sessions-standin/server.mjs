@@ -7,7 +7,8 @@
 // from 1 to 600) and answers a session object shaped like OpenAI's, with a
 // `client_secret` that is not a real credential. Faults can be queued for tests.
 //
-//   node tools/sessions-standin/server.mjs --port 8787 [--api-key KEY] [--clock-offset-ms N]
+//   node tools/sessions-standin/server.mjs --port 8787 [--api-key KEY] [--clock-offset-ms N] [--quiet]
+//   (it logs one line per request unless --quiet: never the key or a client secret)
 //   import { startStandin } from "./tools/sessions-standin/server.mjs";
 //   const standin = await startStandin({ port: 0 });   // standin.url, .requests, .fault(), .close()
 import { randomBytes } from "node:crypto";
@@ -25,8 +26,10 @@ const error = (message, type, code) => ({ error: { message, type, param: null, c
  * `{ url, port, requests, fault(f), close() }`; `requests` records every request as
  * `{ method, path, headers, body }` (body parsed when JSON). `fault(f)` queues one
  * answer for the next request: `{ status, json?, text?, headers?, hang?, drop? }`.
+ * `log(line)`, when given, gets one line per answered request: method, path, status, and
+ * the session's user and workflow; never the key or the client secret.
  */
-export async function startStandin({ port = 0, apiKey = STANDIN_API_KEY, clockOffsetMs = 0 } = {}) {
+export async function startStandin({ port = 0, apiKey = STANDIN_API_KEY, clockOffsetMs = 0, log = null } = {}) {
   const requests = [];
   const faults = [];
   const sockets = new Set();
@@ -42,6 +45,12 @@ export async function startStandin({ port = 0, apiKey = STANDIN_API_KEY, clockOf
       requests.push({ method: req.method, path: req.url, headers: req.headers, body });
       const now = Date.now() + clockOffsetMs;
       const send = (status, json, headers = {}) => {
+        if (log) {
+          const b = body && typeof body === "object" ? body : {};
+          const who = typeof b.user === "string" ? ` user=${b.user.slice(0, 64)}` : "";
+          const wf = typeof b.workflow?.id === "string" ? ` workflow=${b.workflow.id.slice(0, 64)}` : "";
+          log(`sessions stand-in: ${req.method} ${req.url.split("?")[0]} -> ${status}${who}${wf}`);
+        }
         res.sendDate = false;
         res.writeHead(status, { "content-type": "application/json", date: new Date(now).toUTCString(), ...headers });
         res.end(typeof json === "string" ? json : JSON.stringify(json));
@@ -120,6 +129,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     port: Number(arg("--port") ?? 8787),
     apiKey: arg("--api-key") ?? process.env.STANDIN_API_KEY ?? STANDIN_API_KEY,
     clockOffsetMs: Number(arg("--clock-offset-ms") ?? 0),
+    log: process.argv.includes("--quiet") ? null : (line) => console.log(line),
   });
   console.log(`sessions stand-in listening on ${standin.url} (POST /v1/chatkit/sessions)`);
   const stop = () => standin.close().then(() => process.exit(0));
