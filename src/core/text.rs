@@ -9,9 +9,10 @@ pub fn cat(parts: &[&str]) -> String {
     out
 }
 
-/// A number in decimal.
-pub fn decimal(mut n: u32) -> String {
-    let mut digits = [0u8; 10];
+/// Writes a whole number in decimal: the one digit writer of the core (messages, JSON
+/// numbers, event ids, pointers).
+pub fn push_u64(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
         i -= 1;
@@ -21,12 +22,16 @@ pub fn decimal(mut n: u32) -> String {
             break;
         }
     }
-    digits
-        .get(i..)
-        .unwrap_or(&[])
-        .iter()
-        .map(|&d| d as char)
-        .collect()
+    for &d in digits.get(i..).unwrap_or(&[]) {
+        out.push(d as char);
+    }
+}
+
+/// A number in decimal.
+pub fn decimal(n: u32) -> String {
+    let mut out = String::with_capacity(10);
+    push_u64(&mut out, n.into());
+    out
 }
 
 #[cfg(test)]
@@ -39,6 +44,11 @@ mod tests {
         assert_eq!(cat(&[]), "");
         for n in [0, 7, 10, 503, 30_000, u32::MAX] {
             assert_eq!(decimal(n), n.to_string());
+        }
+        for n in [0, 9, 10, u64::from(u32::MAX) + 1, u64::MAX] {
+            let mut s = String::from("x");
+            push_u64(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
         }
     }
 }

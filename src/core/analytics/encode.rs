@@ -19,21 +19,7 @@ pub struct Envelope<'a> {
     pub data: Option<&'a str>,
 }
 
-pub fn push_u64(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for d in &digits[i..] {
-        out.push(*d as char);
-    }
-}
+pub use crate::core::text::push_u64;
 
 /// A non-negative number rounded to 0.1 (durations); anything else is written as 0.
 pub fn push_tenths(out: &mut String, v: f64) {

@@ -123,20 +123,7 @@ fn scale(x: f64, shift: i32) -> f64 {
     }
 }
 
-/// Writes a whole number in decimal.
-pub fn push_u64(out: &mut String, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    push_ascii(out, buf.get(i..).unwrap_or(&[]));
-}
+pub use crate::core::text::push_u64;
 
 #[cfg(test)]
 mod tests {
