@@ -74,22 +74,10 @@ writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
 
 // What a browser downloads: the .wasm, and the facade with the glue as an app's bundler
 // would minify it.
-const browserJs = await esbuild.build({
-  entryPoints: [join(out, "index.js")],
-  bundle: true,
-  minify: true,
-  format: "esm",
-  platform: "browser",
-  write: false,
-  logLevel: "warning",
-});
-// And what each export costs alone, since an app's bundler drops the facade code of the
-// exports it does not use (the .wasm is one module, whatever is imported).
-const facade = await import(pathToFileURL(join(out, "index.node.js")).href);
-const perExport = {};
-for (const name of Object.keys(facade).sort()) {
-  const alone = await esbuild.build({
-    stdin: { contents: `export { ${name} } from "./index.js";`, resolveDir: out, loader: "js" },
+/** The bytes an app's bundler would ship for `build` (entry or stdin), minified. */
+async function browserBundle(build) {
+  const result = await esbuild.build({
+    ...build,
     bundle: true,
     minify: true,
     format: "esm",
@@ -97,12 +85,23 @@ for (const name of Object.keys(facade).sort()) {
     write: false,
     logLevel: "warning",
   });
-  perExport[name] = sizesOf(Buffer.from(alone.outputFiles[0].contents));
+  return Buffer.from(result.outputFiles[0].contents);
+}
+const browserJs = await browserBundle({ entryPoints: [join(out, "index.js")] });
+// And what each export costs alone, since an app's bundler drops the facade code of the
+// exports it does not use (the .wasm is one module, whatever is imported).
+const facade = await import(pathToFileURL(join(out, "index.node.js")).href);
+const perExport = {};
+for (const name of Object.keys(facade).sort()) {
+  const alone = await browserBundle({
+    stdin: { contents: `export { ${name} } from "./index.js";`, resolveDir: out, loader: "js" },
+  });
+  perExport[name] = sizesOf(alone);
 }
 const report = {
   version: cargoVersion,
   wasm: sizesOf(wasmBytes),
-  js: sizesOf(Buffer.from(browserJs.outputFiles[0].contents)),
+  js: sizesOf(browserJs),
   perExport,
 };
 mkdirSync(join(root, "target"), { recursive: true });

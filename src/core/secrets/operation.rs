@@ -291,13 +291,7 @@ impl<J: FnMut() -> f64> Operation<J> {
     /// The attempt passed its deadline (the binding aborted it).
     pub fn attempt_timed_out(&mut self, now: f64) -> Step {
         if self.deadline_ms - now <= 0.0 {
-            let e = timeout_error(
-                self.endpoint,
-                true,
-                self.policy.total_timeout_ms,
-                self.attempts,
-            );
-            return self.fail(now, e);
+            return self.total_time_out(now);
         }
         let e = timeout_error(self.endpoint, false, self.policy.timeout_ms, self.attempts);
         self.retry_or_fail(now, e, None)
@@ -326,16 +320,21 @@ impl<J: FnMut() -> f64> Operation<J> {
         self.send(now, new_request)
     }
 
+    /// `totalTimeoutMs` is spent: the operation fails with `timeout`.
+    fn total_time_out(&mut self, now: f64) -> Step {
+        let e = timeout_error(
+            self.endpoint,
+            true,
+            self.policy.total_timeout_ms,
+            self.attempts,
+        );
+        self.fail(now, e)
+    }
+
     fn ask_token(&mut self, now: f64) -> Step {
         let remaining = self.deadline_ms - now;
         if remaining <= 0.0 {
-            let e = timeout_error(
-                self.endpoint,
-                true,
-                self.policy.total_timeout_ms,
-                self.attempts,
-            );
-            return self.fail(now, e);
+            return self.total_time_out(now);
         }
         Step::AskToken {
             timeout_ms: remaining.ceil() as u32,
@@ -345,13 +344,7 @@ impl<J: FnMut() -> f64> Operation<J> {
     fn send(&mut self, now: f64, new_request: bool) -> Step {
         let remaining = self.deadline_ms - now;
         if remaining <= 0.0 {
-            let e = timeout_error(
-                self.endpoint,
-                true,
-                self.policy.total_timeout_ms,
-                self.attempts,
-            );
-            return self.fail(now, e);
+            return self.total_time_out(now);
         }
         self.attempts += 1;
         let (phase, status, code) = if self.attempts == 1 {
