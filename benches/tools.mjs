@@ -11,7 +11,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
 import { launch, newPage } from "../tests/js/lib/browser.mjs";
-import { packageDir } from "../tests/js/lib/bundle.mjs";
+import { packageDir, wasmFiles } from "../tests/js/lib/bundle.mjs";
 import { serve } from "../tests/js/lib/server.mjs";
 import { machine, repoRoot, stats, writeSection } from "./lib.mjs";
 
@@ -30,7 +30,7 @@ await esbuild.build({
   logLevel: "warning",
   minify: true,
 });
-copyFileSync(join(packageDir(), "chatkit_glue_bg.wasm"), join(out, "chatkit_glue_bg.wasm"));
+for (const wasm of wasmFiles()) copyFileSync(join(packageDir(), wasm), join(out, wasm));
 writeFileSync(join(out, "index.html"), '<!doctype html><meta charset="utf-8"><script type="module" src="./page.js"></script>');
 
 const ROUNDS = 7;

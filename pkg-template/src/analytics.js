@@ -3,24 +3,23 @@
 // wasm module (AnalyticsCore: pairing, metrics, redaction, sampling, the queue and its
 // retry policy). This file timestamps every event at once, holds events until the module
 // is loaded and replays them in order, and carries out the sends and timers.
-import { getModule, loadModule } from "#load";
-import { DISPOSE, glueError, guard } from "./errors.js";
+import wasmModule from "#module/analytics";
+import { disposable, glueError } from "./errors.js";
+import { withTimeout } from "./timeout.js";
 
 // ChatKit's events (@openai/chatkit's ChatKitEvents without "chatkit."), in its order.
 // Each becomes the handler @openai/chatkit-react derives: "thread.load.start" -> onThreadLoadStart.
-const EVENTS =
-  "ready error effect deeplink response.start response.end history.open history.close thread.change thread.load.start thread.load.end tool.change log".split(
+const EVENTS = /* @__PURE__ */ "ready error effect deeplink response.start response.end history.open history.close thread.change thread.load.start thread.load.end tool.change log".split(
     " ",
   );
 const handlerName = (type) => "on" + type.replace(/(^|\.)(\w)/g, (_, dot, c) => c.toUpperCase());
 
-const OPTIONS =
-  "sink endpoint batchSize flushIntervalMs maxQueue maxBatchBytes sampleRate enabled captureLogData beforeSend redactKeys onError sessionId sendTimeoutMs".split(
+const OPTIONS = /* @__PURE__ */ "sink endpoint batchSize flushIntervalMs maxQueue maxBatchBytes sampleRate enabled captureLogData beforeSend redactKeys onError sessionId sendTimeoutMs".split(
     " ",
   );
 // A handler set made by handlers() carries its analytics' reporter under this key (not
 // enumerable: spreading the set into useChatKit's options leaves it behind).
-const REPORT = Symbol.for("chatkit-glue.analytics.report");
+const REPORT = /* @__PURE__ */ Symbol.for("chatkit-glue.analytics.report");
 // Bytes a page may have in flight with keepalive (fetch keepalive and sendBeacon share it).
 const KEEPALIVE_BUDGET = 64000;
 const MODE_NORMAL = 0;
@@ -118,14 +117,14 @@ class Engine {
     if (this.loading) return false;
     let wasm = null;
     try {
-      wasm = getModule();
+      wasm = wasmModule.get();
     } catch (error) {
       this.fail(error);
       return false;
     }
     if (wasm) return this.start(wasm);
     this.loading = true;
-    loadModule().then(
+    wasmModule.load().then(
       (loaded) => !this.disposed && this.start(loaded) && this.drain(),
       (error) => this.fail(error),
     );
@@ -142,7 +141,7 @@ class Engine {
   start(wasm) {
     const o = this.o;
     this.wasm = wasm;
-    this.core = guard(
+    this.core = wasmModule.call(
       () =>
         new wasm.AnalyticsCore({
           ...o,
@@ -160,7 +159,7 @@ class Engine {
     this.busy = true;
     try {
       // Re-entrant events (from onError, beforeSend or a toJSON) wait their turn here.
-      while (this.pending.length && this.core) guard(() => this.process(this.pending.shift()));
+      while (this.pending.length && this.core) wasmModule.call(() => this.process(this.pending.shift()));
     } finally {
       this.busy = false;
     }
@@ -241,14 +240,14 @@ class Engine {
     let retryAfter = 0;
     try {
       if (o.sink) {
-        await this.wasm.withTimeout(() => o.sink(JSON.parse(body).events), o.sendTimeoutMs);
+        await withTimeout(() => o.sink(JSON.parse(body).events), o.sendTimeoutMs);
         status = 200;
       } else if (hide && !(typeof Request === "function" && "keepalive" in Request.prototype)) {
         // No keepalive fetch: a beacon (text/plain is CORS-simple). False means the page's
         // keepalive budget is full: the events stay queued.
         status = navigator.sendBeacon(o.endpoint, body) ? 200 : -1;
       } else {
-        const response = await this.wasm.withTimeout(
+        const response = await withTimeout(
           (signal) =>
             fetch(o.endpoint, {
               method: "POST",
@@ -267,7 +266,7 @@ class Engine {
     }
     try {
       if (!this.core) return false;
-      guard(() => this.core.settle(id, status, now(), retryAfter, Math.random()));
+      wasmModule.call(() => this.core.settle(id, status, now(), retryAfter, Math.random()));
       this.check(source);
       this.schedule();
     } catch (error) {
@@ -341,7 +340,7 @@ class Engine {
   metrics() {
     if (this.final) return { ...this.final };
     const m = this.core
-      ? guard(() => this.core.metrics())
+      ? wasmModule.call(() => this.core.metrics())
       : { responses: 0, errors: 0, abandoned: 0, responseMs: null, timeToReadyMs: null, threadLoadMs: null, toolCalls: 0, dropped: 0, sent: 0, queued: 0 };
     m.dropped += this.lost;
     m.queued += this.pending.length;
@@ -350,7 +349,7 @@ class Engine {
 
   async flush() {
     if (this.disposed) throw glueError("aborted", "ChatKitAnalytics.flush: the analytics object was disposed");
-    if (!this.core && this.loading) await loadModule().catch(() => {});
+    if (!this.core && this.loading) await wasmModule.load().catch(() => {});
     while (this.core && !this.disposed) {
       if (this.flights.size) {
         await Promise.all(this.flights);
@@ -390,8 +389,10 @@ const engines = new WeakMap();
 const engine = (analytics) => engines.get(analytics);
 
 /** Event analytics and error tracking for ChatKit; see index.d.ts. */
-export class ChatKitAnalytics {
+export const ChatKitAnalytics = /* @__PURE__ */ disposable(
+  class ChatKitAnalytics {
   constructor(options) {
+    wasmModule.use();
     const e = new Engine(checkOptions(options));
     engines.set(this, e);
     /** Bound: takes the onEvent events of ClientSecretSource, ClientTools and createAuthFetch. */
@@ -429,10 +430,8 @@ export class ChatKitAnalytics {
     engine(this).dispose();
   }
 
-  [DISPOSE]() {
-    this.dispose();
-  }
-}
+  },
+);
 
 /**
  * Merges handler sets into one: every set's handler runs, in order; one that throws (or

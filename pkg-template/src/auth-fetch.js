@@ -1,8 +1,16 @@
 // createAuthFetch: the fetch for ChatKit's custom backend (`api.fetch`). The rules live
 // in the wasm module; this file hands back a plain function (ChatKit re-initialises on
 // anything else) and keeps the per-request path to one call into the module.
-import { loadModule } from "#load";
-import { guard, guardAsync } from "./errors.js";
+import wasmModule from "#module/auth_fetch";
+import { watchForTraps } from "./module.js";
+
+// Its requests run as tasks of the module's executor: a trap inside one surfaces as an
+// uncaught error event, which fails every pending call.
+let watching = false;
+const watch = () => {
+  if (!watching) watchForTraps(wasmModule);
+  watching = true;
+};
 
 const dev = () => typeof process !== "undefined" && process.env && process.env.NODE_ENV !== "production";
 
@@ -12,6 +20,7 @@ const dev = () => typeof process !== "undefined" && process.env && process.env.N
  * options reject every call with `invalid_config` (logged once in development).
  */
 export function createAuthFetch(options) {
+  wasmModule.use();
   const opts = observed(options);
   let inner = null;
   let failure = null;
@@ -20,7 +29,8 @@ export function createAuthFetch(options) {
     if (inner) return inner;
     if (failure) throw failure;
     try {
-      inner = guard(() => new wasm.AuthFetch(opts));
+      inner = wasmModule.call(() => new wasm.AuthFetch(opts));
+      watch();
     } catch (error) {
       failure = error;
       if (dev()) console.error(error);
@@ -31,11 +41,11 @@ export function createAuthFetch(options) {
 
   return function authFetch(input, init) {
     try {
-      if (inner) return guardAsync(() => inner.fetch(input, init));
+      if (inner) return wasmModule.callAsync(() => inner.fetch(input, init));
     } catch (error) {
       return Promise.reject(error);
     }
-    return loadModule().then((wasm) => guardAsync(() => make(wasm).fetch(input, init)));
+    return wasmModule.load().then((wasm) => wasmModule.callAsync(() => make(wasm).fetch(input, init)));
   };
 }
 

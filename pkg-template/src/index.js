@@ -1,34 +1,24 @@
-// The public surface of chatkit-glue. wasm-bindgen's generated module is internal; every
-// export here is typed in index.d.ts.
-import { getModule, loadModule, preloadModule } from "#load";
-import { guardAsync } from "./errors.js";
+// The public surface of chatkit-glue. wasm-bindgen's generated modules are internal; every
+// export here is typed in index.d.ts. Each browser feature has its own WebAssembly module,
+// so a page downloads only the code of the features it uses.
+import { canPreload } from "#load";
+import { used } from "./module.js";
 
 export { isGlueError } from "./errors.js";
 export { chatKitOptionKeys, checkOptions, explainError, reportOptions } from "./diagnostics.js";
 export { ClientSecretSource } from "./secrets.js";
 export { createSessionHandlers } from "./sessions.js";
-
-/** Starts loading the module early (browsers); does nothing on the server. */
-export function preload() {
-  preloadModule();
-}
-
-/** Resolves once the module is loaded; rejects with `load_failed`. */
-export function ready() {
-  return loadModule().then(() => undefined);
-}
-
-/** Runs `work` with a deadline; see index.d.ts. */
-export function withTimeout(work, ms, options) {
-  const wasm = getModule();
-  if (wasm) return guardAsync(() => wasm.withTimeout(work, ms, options));
-  // While the module loads, a rejection of `work` must not surface as unhandled: it is
-  // observed (and passed through) once the module runs.
-  if (work !== null && typeof work === "object" && typeof work.then === "function") {
-    Promise.resolve(work).catch(() => {});
-  }
-  return loadModule().then((loaded) => guardAsync(() => loaded.withTimeout(work, ms, options)));
-}
+export { withTimeout } from "./timeout.js";
 export { ChatKitAnalytics, composeHandlers } from "./analytics.js";
 export { ClientTools, openLinkTool } from "./tools.js";
 export { createAuthFetch } from "./auth-fetch.js";
+
+/** Starts loading the modules of the features the page uses (browsers); nothing on the server. */
+export function preload() {
+  if (canPreload()) for (const module of used) module.load();
+}
+
+/** Resolves once every module the page has used or preloaded is loaded; rejects with `load_failed`. */
+export function ready() {
+  return Promise.all([...used].map((module) => module.load())).then(() => undefined);
+}

@@ -6,10 +6,11 @@
 // crossing per call, not one per value): what JSON cannot write (functions, undefined,
 // symbols) is left out, NaN and infinities become null, objects with a toJSON write that.
 // Params from ChatKit arrive as JSON, so they are unchanged. Results are checked here.
-import { getModule, loadModule } from "#load";
-import { DISPOSE, glueError, guard } from "./errors.js";
+import wasmModule from "#module/tools";
+import { disposable, glueError } from "./errors.js";
 
-const PREFIX = Math.random().toString(36).slice(2, 8);
+// Call ids: a per-page prefix, drawn on the first call.
+let PREFIX = "";
 let seq = 0;
 
 const config = (message) => glueError("invalid_config", message);
@@ -34,7 +35,7 @@ function report(...args) {
 /** The module if it is loaded (Node: loads it now); null before a browser load or after a failure. */
 function loaded() {
   try {
-    return getModule();
+    return wasmModule.get();
   } catch {
     return null;
   }
@@ -123,7 +124,7 @@ function compile(entry, wasm) {
       });
     }
     const text = JSON.stringify(entry.json);
-    entry.handle = guard(() => wasm.compileToolSchema(entry.name, text));
+    entry.handle = wasmModule.call(() => wasm.compileToolSchema(entry.name, text));
   } catch (error) {
     entry.error = error;
   }
@@ -136,8 +137,10 @@ function release(entry) {
   entry.handle = undefined;
 }
 
-export class ClientTools {
+export const ClientTools = /* @__PURE__ */ disposable(
+  class ClientTools {
   constructor(options = {}) {
+    wasmModule.use();
     const { defaultTimeoutMs = 20000, errorMode = "result", onEvent, ...unknown } = isObject(options) ? options : { "": 0 };
     if (Object.keys(unknown).length) throw config(`ClientTools: unknown option ${quote(Object.keys(unknown)[0])}`);
     this._timeout = ms(defaultTimeoutMs, "ClientTools: defaultTimeoutMs");
@@ -192,7 +195,7 @@ export class ClientTools {
   /** Loads the module and compiles the schemas registered before it was ready. */
   ready() {
     if (this._disposed) return Promise.reject(disposed());
-    return loadModule().then((wasm) => {
+    return wasmModule.load().then((wasm) => {
       this._compile(wasm);
       for (const entry of this._tools.values()) if (entry.error) throw entry.error;
     });
@@ -204,9 +207,6 @@ export class ClientTools {
     for (const abort of [...this._calls]) abort(disposed());
     for (const entry of this._tools.values()) release(entry);
     this._tools.clear();
-  }
-  [DISPOSE]() {
-    this.dispose();
   }
 
 
@@ -229,6 +229,7 @@ export class ClientTools {
   _dispatch(call) {
     const name = String(isObject(call) ? call.name : call);
     const params = isObject(call) ? call.params : undefined;
+    PREFIX ||= Math.random().toString(36).slice(2, 8);
     const callId = `${PREFIX}-${++seq}`;
     const t0 = Date.now();
     const controller = new AbortController();
@@ -294,7 +295,7 @@ export class ClientTools {
       const start = (wasm) => {
         if (done) return;
         this._compile(wasm);
-        if (!entry || this._tools.get(name) !== entry) return finish(guard(() => wasm.unknownToolError(name, this.names())));
+        if (!entry || this._tools.get(name) !== entry) return finish(wasmModule.call(() => wasm.unknownToolError(name, this.names())));
         if (entry.error) return finish(entry.error);
         if (entry.handle !== undefined) {
           let text;
@@ -304,7 +305,7 @@ export class ClientTools {
             return invalid(": not JSON data (JSON.stringify threw: a cycle, a BigInt, or a throwing getter or toJSON)", error);
           }
           if (text === undefined) return invalid(`: not JSON data (${params === undefined ? "undefined" : "a " + typeof params})`);
-          const problem = guard(() => wasm.validateToolParams(entry.handle, text));
+          const problem = wasmModule.call(() => wasm.validateToolParams(entry.handle, text));
           return problem ? finish(problem) : run(params);
         }
         if (!entry.std) return run(params);
@@ -337,10 +338,11 @@ export class ClientTools {
       };
       const wasm = loaded();
       if (wasm) attempt(() => start(wasm));
-      else loadModule().then((m) => attempt(() => start(m)), finish);
+      else wasmModule.load().then((m) => attempt(() => start(m)), finish);
     });
   }
-}
+  },
+);
 
 
 /**

@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
+import { MODULES } from "./modules.mjs";
 import { sizesOf, formatSizes } from "./sizes.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -17,31 +18,51 @@ const cargoVersion = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, "C
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-// wasm-bindgen's glue: internal. Its default module path (`new URL(..., import.meta.url)`)
-// is never used, since the facade fetches the .wasm itself to report load failures
-// precisely; removing it keeps bundlers from emitting the asset a second time.
-let glue = readFileSync(join(from, "chatkit_glue.js"), "utf8");
-const defaultPath = /module_or_path = new URL\('chatkit_glue_bg\.wasm', import\.meta\.url\);/;
-if (!defaultPath.test(glue)) {
-  throw new Error("assemble: wasm-bindgen's default module path was not found; check the glue of this wasm-bindgen version");
+// wasm-bindgen's glue of each module: internal. Its default module path
+// (`new URL(..., import.meta.url)`) is never used, since the facade fetches the .wasm
+// itself to report load failures precisely; removing it keeps bundlers from emitting the
+// asset a second time.
+const defaultPath = /module_or_path = new URL\('chatkit_glue_\w+_bg\.wasm', import\.meta\.url\);/;
+const wasmSizes = {};
+for (const { name } of MODULES) {
+  const stem = `chatkit_glue_${name}`;
+  let glue = readFileSync(join(from, name, `${stem}.js`), "utf8");
+  if (!defaultPath.test(glue)) {
+    throw new Error("assemble: wasm-bindgen's default module path was not found; check the glue of this wasm-bindgen version");
+  }
+  glue = glue.replace(defaultPath, "throw new Error('chatkit-glue: the module is loaded by the package facade');");
+  writeFileSync(join(out, `${stem}.js`), glue);
+  copyFileSync(join(from, name, `${stem}_bg.wasm`), join(out, `${stem}_bg.wasm`));
+  // Internal types, kept for the snapshot test (not in the published files list).
+  copyFileSync(join(from, name, `${stem}.d.ts`), join(out, `${stem}.d.ts`));
+  const wasmBytes = readFileSync(join(out, `${stem}_bg.wasm`));
+  wasmSizes[`${stem}_bg.wasm`] = sizesOf(wasmBytes);
+  writeFileSync(
+    join(out, `${stem}_inline.js`),
+    `// The ${name} WebAssembly module, inlined for Node (compiled synchronously on first use).\nexport default "${wasmBytes.toString("base64")}";\n`,
+  );
 }
-glue = glue.replace(defaultPath, "throw new Error('chatkit-glue: the module is loaded by the package facade');");
-writeFileSync(join(out, "chatkit_glue.js"), glue);
-copyFileSync(join(from, "chatkit_glue_bg.wasm"), join(out, "chatkit_glue_bg.wasm"));
-// Internal types, kept for the snapshot test (not in the published files list).
-copyFileSync(join(from, "chatkit_glue.d.ts"), join(out, "chatkit_glue.d.ts"));
 
-const wasmBytes = readFileSync(join(out, "chatkit_glue_bg.wasm"));
-writeFileSync(
-  join(out, "wasm-inline.js"),
-  `// The WebAssembly module, inlined for Node (compiled synchronously on first use).\nexport default "${wasmBytes.toString("base64")}";\n`,
-);
+// `#module/<name>`: a feature's module, as each runtime loads it. In browsers the .wasm
+// URL is a literal `new URL(..., import.meta.url)`, which bundlers publish as an asset
+// and a page fetches only when the feature is used.
+const loaders = {
+  browser: (name) => `import init, * as ns from "./chatkit_glue_${name}.js";
+import { define } from ${JSON.stringify(join(template, "src/load.browser.js"))};
+export default /* @__PURE__ */ define("${name}", ns, init, () => new URL("./chatkit_glue_${name}_bg.wasm", import.meta.url));
+`,
+  node: (name) => `import * as ns from "./chatkit_glue_${name}.js";
+import base64 from "./chatkit_glue_${name}_inline.js";
+import { define } from ${JSON.stringify(join(template, "src/load.node.js"))};
+export default /* @__PURE__ */ define("${name}", ns, base64);
+`,
+};
 
-// The facade, one file per runtime: only the loader differs.
+// The facade, one file per runtime: only the loaders differ.
 const banner = `// chatkit-glue ${cargoVersion} (MIT). Generated from pkg-template/src by scripts/build.`;
-for (const [outfile, loader] of [
-  ["index.js", "load.browser.js"],
-  ["index.node.js", "load.node.js"],
+for (const [outfile, runtime] of [
+  ["index.js", "browser"],
+  ["index.node.js", "node"],
 ]) {
   await esbuild.build({
     entryPoints: [join(template, "src/index.js")],
@@ -56,9 +77,10 @@ for (const [outfile, loader] of [
       {
         name: "chatkit-glue-parts",
         setup(build) {
-          build.onResolve({ filter: /^#load$/ }, () => ({ path: join(template, "src", loader) }));
-          build.onResolve({ filter: /^#wasm$/ }, () => ({ path: "./chatkit_glue.js", external: true }));
-          build.onResolve({ filter: /^#inline$/ }, () => ({ path: "./wasm-inline.js", external: true }));
+          build.onResolve({ filter: /^#load$/ }, () => ({ path: join(template, "src", `load.${runtime}.js`) }));
+          build.onResolve({ filter: /^#module\/\w+$/ }, (args) => ({ path: args.path.slice(8), namespace: "module" }));
+          build.onLoad({ filter: /.*/, namespace: "module" }, (args) => ({ contents: loaders[runtime](args.path), resolveDir: template, loader: "js" }));
+          build.onResolve({ filter: /^\.\/chatkit_glue_\w+\.js$/ }, (args) => ({ path: args.path, external: true }));
         },
       },
     ],
@@ -87,21 +109,33 @@ async function browserBundle(build) {
   });
   return Buffer.from(result.outputFiles[0].contents);
 }
+// What a page downloads for an entry: the JS an app's bundler ships for it, plus every
+// .wasm that JS names (a feature's module is fetched when the feature is first used).
+const modulesNamed = (js) => [...new Set(js.toString("latin1").match(/chatkit_glue_\w+_bg\.wasm/g) || [])].sort();
+function entry(js) {
+  const modules = modulesNamed(js);
+  const jsSizes = sizesOf(js);
+  const sum = (k) => jsSizes[k] + modules.reduce((n, m) => n + wasmSizes[m][k], 0);
+  return { js: jsSizes, modules, total: { raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli") } };
+}
 const browserJs = await browserBundle({ entryPoints: [join(out, "index.js")] });
-// And what each export costs alone, since an app's bundler drops the facade code of the
-// exports it does not use (the .wasm is one module, whatever is imported).
+// And what each export costs alone, since an app's bundler drops the facade code and the
+// modules of the exports it does not use.
 const facade = await import(pathToFileURL(join(out, "index.node.js")).href);
 const perExport = {};
 for (const name of Object.keys(facade).sort()) {
   const alone = await browserBundle({
     stdin: { contents: `export { ${name} } from "./index.js";`, resolveDir: out, loader: "js" },
   });
-  perExport[name] = sizesOf(alone);
+  perExport[name] = entry(alone);
 }
+const all = entry(browserJs);
 const report = {
   version: cargoVersion,
-  wasm: sizesOf(wasmBytes),
-  js: sizesOf(browserJs),
+  modules: wasmSizes,
+  wasm: { raw: all.total.raw - all.js.raw, gzip: all.total.gzip - all.js.gzip, brotli: all.total.brotli - all.js.brotli },
+  js: all.js,
+  all,
   perExport,
 };
 mkdirSync(join(root, "target"), { recursive: true });

@@ -12,15 +12,17 @@ export function sizesOf(bytes) {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 export function formatSizes(report) {
-  const row = (name, s) => `  ${name.padEnd(34)} raw ${kb(s.raw).padStart(9)}  gzip ${kb(s.gzip).padStart(8)}  brotli ${kb(s.brotli).padStart(8)}`;
-  const lines = [
-    `chatkit-glue ${report.version}: what a browser downloads`,
-    row("chatkit_glue_bg.wasm", report.wasm),
-    row("JS (facade + glue, minified)", report.js),
-  ];
+  const row = (name, s, extra = "") =>
+    `  ${name.padEnd(34)} raw ${kb(s.raw).padStart(9)}  gzip ${kb(s.gzip).padStart(8)}  brotli ${kb(s.brotli).padStart(8)}${extra}`;
+  const lines = [`chatkit-glue ${report.version}: what a browser downloads`];
+  for (const [name, s] of Object.entries(report.modules || {})) lines.push(row(name, s));
+  lines.push(row("every .wasm", report.wasm), row("JS (facade + glue, minified)", report.js));
   if (report.perExport) {
-    lines.push("JS of one export alone (with the glue), as a tree-shaking bundler ships it:");
-    for (const [name, s] of Object.entries(report.perExport)) lines.push(row(`  ${name}`, s));
+    lines.push("What a page downloads for one export alone (JS as a tree-shaking bundler ships it, + the .wasm it loads):");
+    for (const [name, e] of Object.entries(report.perExport)) {
+      lines.push(row(`  ${name}`, e.total, `   (JS ${kb(e.js.gzip)} gzip${e.modules.length ? ", " + e.modules.join(", ") : ""})`));
+    }
+    lines.push(row("  every export", report.all.total));
   }
   return lines.join("\n");
 }
@@ -29,10 +31,15 @@ export function formatSizes(report) {
 export function overBudget(report, budget) {
   const failures = [];
   if (report.wasm.gzip > budget.wasmGzipBytes) {
-    failures.push(`.wasm is ${report.wasm.gzip} bytes gzipped, over its budget of ${budget.wasmGzipBytes}`);
+    failures.push(`every .wasm together is ${report.wasm.gzip} bytes gzipped, over its budget of ${budget.wasmGzipBytes}`);
   }
   if (report.js.gzip > budget.jsGzipBytes) {
     failures.push(`JS is ${report.js.gzip} bytes gzipped, over its budget of ${budget.jsGzipBytes}`);
+  }
+  for (const [name, limit] of Object.entries(budget.entryGzipBytes || {})) {
+    const e = name === "*" ? report.all : report.perExport[name];
+    if (!e) failures.push(`the budget names ${name}, which the package does not export`);
+    else if (e.total.gzip > limit) failures.push(`${name === "*" ? "every export" : name} downloads ${e.total.gzip} bytes gzipped, over its budget of ${limit}`);
   }
   return failures;
 }

@@ -1,16 +1,28 @@
-//! The binding layer: JavaScript values in, core types through, JavaScript values out.
-//! It owns promises, timers and `AbortSignal`s; the rules live in `crate::core`.
+//! The binding layer: one WebAssembly module per browser feature (cargo features
+//! `secrets`, `auth-fetch`, `tools`, `analytics`), each a set of internal exports the
+//! package facade in `pkg-template/` calls. The rules live in `crate::core`.
 //!
-//! Everything exported here is internal to the npm package: the published surface is
-//! the facade in `pkg-template/`, which calls these exports.
+//! Synchronous features (`secrets`) export plain functions over the core's state
+//! machines: values cross as numbers or as UTF-8 in the module's one I/O buffer
+//! ([`io`]); the facade owns every promise, timer, `AbortSignal` and `fetch` and asks
+//! the core what to do next.
 
-pub mod analytics;
-pub mod auth_fetch;
+pub mod io;
+
+#[cfg(any(feature = "auth-fetch", feature = "analytics", feature = "tools"))]
 pub mod error;
+#[cfg(any(feature = "auth-fetch", feature = "analytics"))]
 pub mod listener;
-pub mod meta;
+#[cfg(any(feature = "auth-fetch", feature = "analytics", feature = "tools"))]
 pub mod options;
-pub mod secrets;
+#[cfg(feature = "auth-fetch")]
 pub mod task;
-pub mod timeout;
+
+#[cfg(feature = "analytics")]
+pub mod analytics;
+#[cfg(feature = "auth-fetch")]
+pub mod auth_fetch;
+#[cfg(feature = "secrets")]
+pub mod secrets;
+#[cfg(feature = "tools")]
 pub mod tools;

@@ -3,6 +3,8 @@
 pub mod analytics;
 pub mod auth_fetch;
 pub mod error;
+pub mod http_date;
+pub mod options;
 pub mod race;
 pub mod schema;
 pub mod secrets;

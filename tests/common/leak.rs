@@ -4,7 +4,8 @@
 use super::alloc::live_bytes;
 use chatkit_glue::bind::analytics::AnalyticsCore;
 use chatkit_glue::bind::auth_fetch::AuthFetch;
-use chatkit_glue::bind::secrets::SecretSource;
+use chatkit_glue::bind::io::io_reserve;
+use chatkit_glue::bind::secrets::{secrets_free, secrets_new};
 use chatkit_glue::bind::tools::{compile_tool_schema, free_tool_schema};
 use js_sys::{Function, JSON};
 use wasm_bindgen::JsValue;
@@ -31,13 +32,22 @@ pub fn analytics_cores() {
     });
 }
 
+/// Writes `text` into the module's I/O buffer as the facade does; returns its length.
+fn put(text: &str) -> usize {
+    let at = io_reserve(text.len());
+    assert!(!at.is_null(), "room for the input");
+    // SAFETY: io_reserve made `text.len()` bytes of room at `at`.
+    unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), at, text.len()) };
+    text.len()
+}
+
 pub fn secret_sources() {
-    let options = json(
-        r#"{"startUrl":"https://app.example/start","refreshUrl":"https://app.example/refresh"}"#,
-    );
-    let post = Function::new_no_args("return Promise.reject(new Error('not called'))");
-    ten_thousand("SecretSource created and dropped", || {
-        drop(SecretSource::new(options.clone(), post.clone()).expect("valid options"));
+    // As the facade writes them: JSON text, a function as its marker.
+    let options = r#"{"startUrl":"https://app.example/start","refreshUrl":"https://app.example/refresh","authToken":"\u0000function"}"#;
+    ten_thousand("secret sources created and freed", || {
+        let handle = secrets_new(put(options), false, 0.5);
+        assert!(handle >= 0.0, "valid options");
+        secrets_free(handle as u32);
     });
 }
 

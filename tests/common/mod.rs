@@ -4,4 +4,3 @@
 pub mod alloc;
 pub mod auth_fetch;
 pub mod leak;
-pub mod timeout;

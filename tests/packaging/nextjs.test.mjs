@@ -5,11 +5,11 @@
 //   node --test tests/packaging/
 //
 // Env: CHATKIT_GLUE_TGZ (default <repo>/target/npm/chatkit-glue.tgz),
-//      CHATKIT_GLUE_PKG_DIR (default <repo>/pkg; its chatkit_glue_bg.wasm must match the
+//      CHATKIT_GLUE_PKG_DIR (default <repo>/pkg; its chatkit_glue_*_bg.wasm must match the
 //      installed one), CHROMIUM_PATH (default /usr/bin/chromium).
 
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
@@ -56,7 +56,6 @@ describe("Next.js 16 example with the packed chatkit-glue tarball", { concurrenc
   // Once per test run: third-party packages from the lockfile, then the fresh tarball.
   before(async () => {
     const tgz = requireTarball();
-    const expectedWasm = path.join(pkgDir(), "chatkit_glue_bg.wasm");
     console.log(`tarball: ${tgz}`);
 
     // chatkit-glue is installed from the fresh tarball with --no-save: a manifest or
@@ -89,20 +88,17 @@ describe("Next.js 16 example with the packed chatkit-glue tarball", { concurrenc
     assert.equal(readFileSync(path.join(appDir, "package.json"), "utf8"), pkgJson, "package.json was modified");
     assert.equal(readFileSync(path.join(appDir, "package-lock.json"), "utf8"), lock, "package-lock.json was modified");
 
-    // The installed build must be the fresh one.
-    const installedWasm = path.join(installedDir, "chatkit_glue_bg.wasm");
-    const installed = sha256File(installedWasm);
-    let expected;
-    try {
-      expected = sha256File(expectedWasm);
-    } catch (err) {
-      throw new Error(`cannot read ${expectedWasm} to compare with the installed build: ${err.message}`);
-    }
-    assert.equal(installed, expected, `installed ${installedWasm} is not the fresh build in ${expectedWasm}`);
-    // The Node entry may carry the module inlined (base64); when it does, that must be the
-    // same fresh build too.
-    const inline = path.join(installedDir, "wasm-inline.js");
-    if (existsSync(inline)) {
+    // The installed build must be the fresh one: every module, and its copy inlined (base64)
+    // for the Node entry.
+    const modules = readdirSync(pkgDir()).filter((f) => /^chatkit_glue_\w+_bg\.wasm$/.test(f));
+    assert.ok(modules.length > 0, `no chatkit_glue_*_bg.wasm in ${pkgDir()}`);
+    let installed = "";
+    for (const file of modules) {
+      const expected = sha256File(path.join(pkgDir(), file));
+      const installedWasm = path.join(installedDir, file);
+      installed += sha256File(installedWasm);
+      assert.equal(sha256File(installedWasm), expected, `installed ${installedWasm} is not the fresh build in ${pkgDir()}`);
+      const inline = path.join(installedDir, file.replace(/_bg\.wasm$/, "_inline.js"));
       const { default: b64 } = await import(pathToFileURL(inline).href);
       assert.equal(sha256(Buffer.from(b64, "base64")), expected, `${inline} is not the fresh build`);
     }

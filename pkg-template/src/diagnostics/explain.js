@@ -21,7 +21,7 @@ export const GLUE = {
   tool_failed: ["Client tool failed", "The tool's handler threw or rejected (see cause); it may have partly run."],
   invalid_result: ["Invalid tool result", "A tool handler must return a plain JSON object or nothing."],
   invalid_config: ["Invalid configuration", "An option, argument or schema is wrong: the message says which."],
-  load_failed: ["WebAssembly module did not load", "Allow 'wasm-unsafe-eval' in the CSP, serve chatkit_glue_bg.wasm beside the package's JavaScript, use a browser with WebAssembly."],
+  load_failed: ["WebAssembly module did not load", "Allow 'wasm-unsafe-eval' in the CSP, serve the package's .wasm files beside its JavaScript, use a browser with WebAssembly."],
   internal: ["Internal error in chatkit-glue", "A bug in chatkit-glue: reload the page, and please report it with the console output."],
 };
 

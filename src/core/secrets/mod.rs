@@ -21,6 +21,7 @@ pub mod expiry;
 pub mod guard;
 pub mod operation;
 pub mod policy;
+pub mod source;
 
 /// The two endpoints of the secret server.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -237,8 +237,8 @@ describe("ChatKitAnalytics in a browser", () => {
     try {
       await hidden.page.goto(server.url + "/");
       await hidden.page.evaluate(async (url) => {
-        await window.glue.ready();
         window.a = new window.glue.ChatKitAnalytics({ endpoint: url + "/collect/hide", flushIntervalMs: 3_600_000 });
+        await window.glue.ready();
         for (const t of ["one", "two", "three"]) window.a.track(t);
       }, server.url);
       assert.equal(server.received("hide").length, 0);
@@ -249,9 +249,9 @@ describe("ChatKitAnalytics in a browser", () => {
 
       await hidden.page.goto(server.url + "/");
       const r = await hidden.page.evaluate(async (url) => {
-        await window.glue.ready();
         delete Request.prototype.keepalive; // a browser without keepalive fetch
         const a = new window.glue.ChatKitAnalytics({ endpoint: url + "/collect/beacon", flushIntervalMs: 3_600_000 });
+        await window.glue.ready();
         a.track("by-beacon");
         Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
         document.dispatchEvent(new Event("visibilitychange"));

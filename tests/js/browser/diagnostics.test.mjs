@@ -45,6 +45,7 @@ describe("diagnostics in a browser", () => {
       assert.deepEqual(reported, ["missing_api", "missing_on_error"]);
       assert.equal(server.count(".wasm"), 0, "diagnostics never load the module");
       const late = await page.evaluate(async () => {
+        new window.glue.ClientTools();
         await window.glue.ready();
         return window.glue.checkOptions({ api: {} }).map((d) => d.code);
       });
@@ -111,6 +112,7 @@ describe("diagnostics in a browser", () => {
     const { page, close } = await open({ wasmStatus: 404 });
     try {
       const r = await page.evaluate(async () => {
+        new window.glue.ClientTools();
         const error = await window.glue.ready().catch((e) => e);
         const report = await window.glue.reportOptions({}).then((found) => found.map((d) => d.code), (e) => e.code);
         return {

@@ -23,7 +23,7 @@ async function open(serverOptions = {}) {
 }
 
 describe("loading in a browser", () => {
-  test("importing fetches nothing; the first use loads the .wasm once", async () => {
+  test("importing fetches nothing; withTimeout needs no module; a feature's first use loads its .wasm once", async () => {
     const { page, server, log, close } = await open();
     try {
       await page.waitForTimeout(200);
@@ -33,7 +33,13 @@ describe("loading in a browser", () => {
       );
       assert.equal(code, "timeout");
       await page.evaluate(() => Promise.all([window.glue.ready(), window.glue.ready()]));
+      assert.equal(server.count(".wasm"), 0, "withTimeout and ready() with no feature in use load nothing");
+      await page.evaluate(() => {
+        window.secrets = new window.glue.ClientSecretSource();
+        return Promise.all([window.glue.ready(), window.glue.ready()]);
+      });
       assert.equal(server.count(".wasm"), 1, "loaded exactly once");
+      assert.equal(server.count("chatkit_glue_secrets_bg.wasm"), 1, "only the module of the feature in use");
       assert.deepEqual(log.pageErrors, []);
       assert.deepEqual(log.consoleErrors, []);
     } finally {
@@ -44,9 +50,32 @@ describe("loading in a browser", () => {
   test("preload() starts the load early and ready() resolves", async () => {
     const { page, server, close } = await open();
     try {
-      await page.evaluate(() => window.glue.preload());
+      await page.evaluate(() => {
+        window.tools = new window.glue.ClientTools();
+        window.analytics = new window.glue.ChatKitAnalytics();
+        window.glue.preload();
+      });
       await page.evaluate(() => window.glue.ready());
-      assert.equal(server.count(".wasm"), 1);
+      assert.equal(server.count(".wasm"), 2, "the modules of the two features in use");
+      assert.equal(server.count("chatkit_glue_secrets_bg.wasm"), 0);
+    } finally {
+      await close();
+    }
+  });
+
+  test("getClientSecret's first /start request leaves before the module has loaded; the core reads its answer", async () => {
+    const { page, server, close } = await open({ wasmDelayMs: 400 });
+    try {
+      const e = await page.evaluate(() =>
+        new window.glue.ClientSecretSource({ retries: 0 }).getClientSecret(null).catch((e) => ({ code: e.code, status: e.status })),
+      );
+      // The static server answers /api/chatkit/start 404: the core, loaded meanwhile, says bad_request.
+      assert.deepEqual(e, { code: "bad_request", status: 404 });
+      const at = (event) => server.events.indexOf(event);
+      assert.ok(at("request /chatkit_glue_secrets_bg.wasm") >= 0);
+      assert.ok(at("request /api/chatkit/start") < at("answer /chatkit_glue_secrets_bg.wasm"), "the request left while the module was loading");
+      assert.ok(at("answer /api/chatkit/start") < at("answer /chatkit_glue_secrets_bg.wasm"), "its answer waited for the core");
+      assert.equal(server.count("/api/chatkit/start"), 1, "the early request is the operation's first, not sent twice");
     } finally {
       await close();
     }
@@ -56,9 +85,10 @@ describe("loading in a browser", () => {
     const { page, close } = await open({ wasmStatus: 404 });
     try {
       const result = await page.evaluate(async () => {
-        const { ready, withTimeout, isGlueError } = window.glue;
+        const { ready, ClientSecretSource, isGlueError } = window.glue;
+        const secrets = new ClientSecretSource();
         const a = await ready().then(() => null, (e) => e);
-        const b = await withTimeout(Promise.resolve(1), 1000).then(() => null, (e) => e);
+        const b = await secrets.getClientSecret(null).then(() => null, (e) => e);
         const pick = (e) => ({ isGlue: isGlueError(e), name: e.name, code: e.code, status: e.status, hint: e.hint, message: e.message, retryable: e.retryable });
         return { a: pick(a), b: pick(b), same: a === b };
       });
@@ -66,7 +96,7 @@ describe("loading in a browser", () => {
       assert.equal(result.a.code, "load_failed");
       assert.equal(result.a.retryable, false);
       assert.equal(result.a.status, 404);
-      assert.match(result.a.hint, /chatkit_glue_bg\.wasm answered HTTP 404/);
+      assert.match(result.a.hint, /chatkit_glue_secrets_bg\.wasm answered HTTP 404/);
       assert.match(result.a.message, /HTTP 404/);
       assert.equal(result.b.code, "load_failed", "every async API rejects with load_failed after a failed load");
       assert.equal(result.same, true, "one failure, reported to every caller");
@@ -79,7 +109,7 @@ describe("loading in a browser", () => {
     const { page, close } = await open({ csp: "default-src 'self'; script-src 'self'" });
     try {
       const e = await page.evaluate(() =>
-        window.glue.ready().then(
+        (new window.glue.ChatKitAnalytics(), window.glue.ready()).then(
           () => null,
           (e) => ({ code: e.code, hint: e.hint, isGlue: window.glue.isGlueError(e) }),
         ),
@@ -96,7 +126,7 @@ describe("loading in a browser", () => {
   test("the same CSP with 'wasm-unsafe-eval' loads", async () => {
     const { page, close } = await open({ csp: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" });
     try {
-      await page.evaluate(() => window.glue.ready());
+      await page.evaluate(() => (new window.glue.ClientTools(), window.glue.ready()));
     } finally {
       await close();
     }

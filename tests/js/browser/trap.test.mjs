@@ -1,5 +1,6 @@
-// A trap inside the module (a bug) never leaves a caller hanging: the call that hit it
-// and every pending call fail with `internal`, and later calls fail fast the same way.
+// A trap inside a module (a bug) never leaves a caller hanging: the call that hit it and
+// every pending call of that module fail with `internal`, later calls fail fast with the
+// same error, it is reported once, and features served by another module keep working.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { launch, newPage } from "../lib/browser.mjs";
@@ -16,33 +17,75 @@ after(async () => {
   await server?.close();
 });
 
-async function page() {
+async function open() {
   const p = await newPage(browser);
   await p.page.goto(server.url + "/");
   await p.page.waitForFunction(() => window.imported === true);
-  await p.page.evaluate(() => window.glue.ready());
+  // The secrets endpoints answer after 50 ms; everything else (the .wasm files) passes through.
+  await p.page.evaluate(() => {
+    const real = window.fetch;
+    window.fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (!url.includes("/api/chatkit/")) return real(input, init);
+      const body = JSON.stringify({ client_secret: "ek_" + Math.random().toString(36).slice(2), expires_after: 600 });
+      return new Promise((r) => setTimeout(() => r(new Response(body, { headers: { "content-type": "application/json" } })), 50));
+    };
+  });
   return p;
 }
 
-test("a trap inside a task fails the pending calls and every later call with internal", async () => {
-  const { page: pg, context, log } = await page();
+test("secrets: a trap fails the call that hit it, every pending call and every later call with internal", async () => {
+  const { page, context, log } = await open();
   try {
-    const r = await pg.evaluate(async () => {
-      const { withTimeout, isGlueError } = window.glue;
-      const pending = withTimeout(new Promise(() => {}), 60_000).catch((e) => e);
-      window.raw.__trapForTests(true); // traps in the module's executor, a microtask later
-      const first = await pending;
-      const later = await withTimeout(Promise.resolve(1), 1000).catch((e) => e);
+    const r = await page.evaluate(async () => {
+      const { ClientSecretSource, ClientTools, isGlueError, ready } = window.glue;
+      const a = new ClientSecretSource();
+      const b = new ClientSecretSource();
+      await ready();
+      const first = a.getClientSecret(null).catch((e) => e);
+      const pending = b.getClientSecret(null).catch((e) => e);
+      window.trapNext("secrets", "secrets_reply"); // the next answer read by the core traps
+      const [e1, e2] = await Promise.all([first, pending]);
+      const later = await new ClientSecretSource().getClientSecret(null).catch((e) => e);
+      // Another module is not affected.
+      const tools = new ClientTools().register("echo", { handler: (p) => ({ echoed: p.x }) });
+      const dispatched = await tools.dispatch({ name: "echo", params: { x: 1 } });
       return {
-        code: first.code,
-        isGlue: isGlueError(first),
-        causeIsTrap: first.cause instanceof WebAssembly.RuntimeError,
-        laterCode: later.code,
-        same: first === later,
+        codes: [e1.code, e2.code, later.code],
+        isGlue: isGlueError(e1),
+        causeIsTrap: e1.cause instanceof WebAssembly.RuntimeError,
+        same: e1 === e2 && e2 === later,
+        dispatched,
+        modules: window.loadedModules(),
       };
     });
-    assert.deepEqual(r, { code: "internal", isGlue: true, causeIsTrap: true, laterCode: "internal", same: true });
+    assert.deepEqual(r.codes, ["internal", "internal", "internal"]);
+    assert.equal(r.isGlue, true);
+    assert.equal(r.causeIsTrap, true);
+    assert.equal(r.same, true, "one error for every call");
+    assert.deepEqual(r.dispatched, { echoed: 1 });
+    assert.deepEqual(r.modules, ["secrets", "tools"]);
     assert.equal(log.consoleErrors.filter((t) => t.includes("internal error")).length, 1, "reported once");
+  } finally {
+    await context.close();
+  }
+});
+
+test("secrets: a trap while a retry waits settles the waiting call with internal", async () => {
+  const { page, context } = await open();
+  try {
+    const code = await page.evaluate(async () => {
+      const { ClientSecretSource, ready } = window.glue;
+      const s = new ClientSecretSource({ retries: 3 });
+      await ready();
+      // The first answer is a 503: the core asks for a wait, then the resume traps.
+      const real = window.fetch;
+      window.fetch = (input, init) =>
+        String(input).includes("/api/chatkit/") ? Promise.resolve(new Response("busy", { status: 503 })) : real(input, init);
+      window.trapNext("secrets", "secrets_resume");
+      return s.getClientSecret(null).then(() => "resolved", (e) => e.code);
+    });
+    assert.equal(code, "internal");
   } finally {
     await context.close();
   }

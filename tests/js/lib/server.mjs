@@ -14,14 +14,20 @@ const TYPES = {
 
 /**
  * Serves `dir`. `options.csp` sets a Content-Security-Policy header on HTML;
- * `options.wasmStatus` answers every .wasm request with that status.
- * Returns { url, close, count(pathSuffix) }.
+ * `options.wasmStatus` answers every .wasm request with that status;
+ * `options.wasmDelayMs` holds every .wasm answer back that long.
+ * Returns { url, close, count(pathSuffix), events }: `events` lists "request PATH" and
+ * "answer PATH" in the order they happened.
  */
 export async function serve(dir, options = {}) {
   const hits = new Map();
+  const events = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
     hits.set(path, (hits.get(path) || 0) + 1);
+    events.push(`request ${path}`);
+    res.on("finish", () => events.push(`answer ${path}`));
+    if (path.endsWith(".wasm") && options.wasmDelayMs) await new Promise((r) => setTimeout(r, options.wasmDelayMs));
     if (path.endsWith(".wasm") && options.wasmStatus) {
       res.writeHead(options.wasmStatus, { "content-type": "text/plain" });
       res.end("not here");
@@ -47,6 +53,7 @@ export async function serve(dir, options = {}) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
+    events,
     count: (suffix) => [...hits].filter(([p]) => p.endsWith(suffix)).reduce((n, [, c]) => n + c, 0),
     close: () => new Promise((resolve) => server.close(resolve)),
   };

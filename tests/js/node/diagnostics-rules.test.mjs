@@ -297,8 +297,8 @@ describe("checkOptions' rules", () => {
   });
 
   test("non-plain values by kind, including a real wasm-bindgen instance", async () => {
-    const raw = await import(pathToFileURL(join(jsRoot, "../../pkg/chatkit_glue.js")).href);
-    raw.initSync({ module: readFileSync(join(jsRoot, "../../pkg/chatkit_glue_bg.wasm")) });
+    const raw = await import(pathToFileURL(join(jsRoot, "../../pkg/chatkit_glue_analytics.js")).href);
+    raw.initSync({ module: readFileSync(join(jsRoot, "../../pkg/chatkit_glue_analytics_bg.wasm")) });
     const core = new raw.AnalyticsCore({ batchSize: 10, maxQueue: 100, maxBatchBytes: 1000, flushIntervalMs: 1000, sampleRate: 1, sessionId: "s", redactKeys: [], send: false, direct: true, readyFrom: 0 });
     try {
       const bare = Object.assign(Object.create(Object.create(null)), { __wbg_ptr: 8 });

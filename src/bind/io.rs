@@ -1,0 +1,88 @@
+//! The module's one I/O buffer: strings cross the boundary as UTF-8 in linear memory.
+//!
+//! The facade writes its input with one `TextEncoder.encodeInto` into the room
+//! [`io_reserve`] makes, then calls an export with the byte length; an export that
+//! answers with text writes it here and returns its length, and the facade decodes it
+//! at [`io_ptr`]. Errors cross the same way ([`fail`]): the export returns a negative
+//! number and the buffer holds the error's fields. No `JsValue`, no per-call closure.
+
+use crate::core::text::push_u64;
+use crate::core::GlueError;
+use std::cell::UnsafeCell;
+use wasm_bindgen::prelude::*;
+
+struct Buffer(UnsafeCell<Vec<u8>>);
+// The module runs on one thread (wasm32 without shared memory) and no export re-enters
+// another, so the buffer is never borrowed twice at once.
+unsafe impl Sync for Buffer {}
+static IO: Buffer = Buffer(UnsafeCell::new(Vec::new()));
+
+#[allow(clippy::mut_from_ref)]
+fn buffer() -> &'static mut Vec<u8> {
+    // SAFETY: see `Buffer`: one thread, and every borrow ends before the export returns.
+    unsafe { &mut *IO.0.get() }
+}
+
+/// Makes room for `len` bytes of input and returns their address; 0 when the module
+/// has no memory left for them (the facade raises `internal`).
+#[wasm_bindgen]
+pub fn io_reserve(len: usize) -> *mut u8 {
+    let b = buffer();
+    b.clear();
+    if b.try_reserve(len).is_err() {
+        return std::ptr::null_mut();
+    }
+    b.resize(len, 0);
+    b.as_mut_ptr()
+}
+
+/// Where the last answer's text starts.
+#[wasm_bindgen]
+pub fn io_ptr() -> *const u8 {
+    buffer().as_ptr()
+}
+
+/// The `len` bytes of input the facade wrote, as text (a copy: the answer reuses the
+/// buffer). `None` when they are not UTF-8, which `encodeInto` never writes.
+pub fn input(len: usize) -> Option<String> {
+    let bytes = buffer().get(..len)?;
+    std::str::from_utf8(bytes).ok().map(str::to_owned)
+}
+
+/// Writes an answer's text; returns its length for the export to return.
+pub fn output(text: &str) -> u32 {
+    let b = buffer();
+    b.clear();
+    b.extend_from_slice(text.as_bytes());
+    text.len() as u32
+}
+
+/// Writes `err` as `code \x1f retryable \x1f status \x1f hint \x1f message` and returns
+/// the negative length the export returns (`-1 - len`), so that any number below zero
+/// means "an error is in the buffer".
+pub fn fail(err: &GlueError) -> i32 {
+    let b = buffer();
+    b.clear();
+    let mut s = String::with_capacity(err.message.len() + 64);
+    s.push_str(err.code.as_str());
+    s.push('\x1f');
+    s.push(if err.retryable { '1' } else { '0' });
+    s.push('\x1f');
+    if let Some(status) = err.status {
+        push_u64(&mut s, u64::from(status));
+    }
+    s.push('\x1f');
+    if let Some(hint) = &err.hint {
+        s.push_str(hint);
+    }
+    s.push('\x1f');
+    s.push_str(&err.message);
+    b.extend_from_slice(s.as_bytes());
+    -1 - s.len() as i32
+}
+
+/// The length of the last answer's text.
+#[wasm_bindgen]
+pub fn io_len() -> usize {
+    buffer().len()
+}

@@ -1,0 +1,157 @@
+//! Reading an options object the facade handed over as JSON text: unknown keys and
+//! wrong types are `invalid_config` naming the option (`ClientSecretSource: authToken
+//! must be a function`). Ranges are each feature's own.
+//!
+//! The facade writes options with `JSON.stringify` and a replacer that turns a function
+//! into [`FUNCTION`] (JSON has no functions; the facade keeps the function itself), so a
+//! value's JavaScript type survives the crossing: `undefined` is left out as JSON does,
+//! `NaN` and infinities become `null` and so are refused where a number is expected.
+
+use crate::core::schema::json;
+use crate::core::schema::Value;
+use crate::core::text::cat;
+use crate::core::GlueError;
+
+/// What the facade writes in place of a function.
+pub const FUNCTION: &str = "\u{0}function";
+
+pub struct Options {
+    entries: Vec<(String, Value)>,
+    what: &'static str,
+}
+
+impl Options {
+    /// Reads `text` (an object, or `null` for no options) whose own keys must all be in
+    /// `allowed`.
+    pub fn parse(text: &str, what: &'static str, allowed: &[&str]) -> Result<Self, GlueError> {
+        let value = json::parse(text, &|_| f64::NAN).map_err(|_| {
+            GlueError::invalid_config(cat(&[what, ": options must be an object of plain data"]))
+        })?;
+        let entries = match value {
+            Value::Null => Vec::new(),
+            Value::Object(entries) => entries,
+            _ => {
+                return Err(GlueError::invalid_config(cat(&[
+                    what,
+                    ": options must be an object",
+                ])))
+            }
+        };
+        if let Some((key, _)) = entries.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
+            return Err(GlueError::invalid_config(cat(&[
+                what,
+                ": unknown option ",
+                key,
+            ])));
+        }
+        Ok(Options { entries, what })
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn error(&self, key: &str, kind: &str) -> GlueError {
+        GlueError::invalid_config(cat(&[self.what, ": ", key, " must be ", kind]))
+    }
+
+    /// A string, or `None` when absent.
+    pub fn string(&self, key: &str) -> Result<Option<&str>, GlueError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) if s != FUNCTION => Ok(Some(s)),
+            Some(_) => Err(self.error(key, "a string")),
+        }
+    }
+
+    /// Whether a function was given; anything else but absence is an error.
+    pub fn function(&self, key: &str) -> Result<bool, GlueError> {
+        match self.get(key) {
+            None => Ok(false),
+            Some(Value::String(s)) if s == FUNCTION => Ok(true),
+            Some(_) => Err(self.error(key, "a function")),
+        }
+    }
+
+    /// A number, or `None` when absent; any other value is `NaN`, which every range
+    /// refuses.
+    pub fn number(&self, key: &str) -> Option<f64> {
+        self.get(key).map(|v| match v {
+            Value::Number(n) => *n,
+            _ => f64::NAN,
+        })
+    }
+
+    /// A boolean; absent is `default`.
+    pub fn boolean(&self, key: &str, default: bool) -> Result<bool, GlueError> {
+        match self.get(key) {
+            None => Ok(default),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(_) => Err(self.error(key, "a boolean")),
+        }
+    }
+
+    /// A record of strings (`headers`), or `None` when absent.
+    pub fn strings(&self, key: &str) -> Result<Option<Vec<(&str, &str)>>, GlueError> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        let Value::Object(entries) = v else {
+            return Err(self.error(key, "a record of strings"));
+        };
+        entries
+            .iter()
+            .map(|(k, v)| match v {
+                Value::String(s) if s != FUNCTION => Ok((k.as_str(), s.as_str())),
+                _ => Err(self.error(key, "a record of strings")),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ErrorCode;
+
+    const KEYS: [&str; 4] = ["url", "token", "timeoutMs", "headers"];
+
+    #[test]
+    fn reads_each_type_and_refuses_the_wrong_one() {
+        let o = Options::parse(
+            r#"{"url":"/x","token":"\u0000function","timeoutMs":5,"headers":{"a":"b"}}"#,
+            "Thing",
+            &KEYS,
+        )
+        .unwrap();
+        assert_eq!(o.string("url").unwrap(), Some("/x"));
+        assert!(o.function("token").unwrap());
+        assert_eq!(o.number("timeoutMs"), Some(5.0));
+        assert_eq!(o.strings("headers").unwrap(), Some(vec![("a", "b")]));
+        let e = o.string("token").unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidConfig);
+        assert_eq!(e.message, "Thing: token must be a string");
+        assert_eq!(
+            o.function("url").unwrap_err().message,
+            "Thing: url must be a function"
+        );
+        assert!(o.number("url").unwrap().is_nan());
+        assert_eq!(o.number("absent"), None);
+    }
+
+    #[test]
+    fn unknown_keys_and_non_objects_are_invalid_config() {
+        let e = Options::parse(r#"{"ulr":"/x"}"#, "Thing", &KEYS)
+            .err()
+            .unwrap();
+        assert_eq!(e.message, "Thing: unknown option ulr");
+        for bad in ["[]", "1", "\"x\"", "{"] {
+            let e = Options::parse(bad, "Thing", &KEYS).err().unwrap();
+            assert_eq!(e.code, ErrorCode::InvalidConfig, "{bad}");
+        }
+        assert!(Options::parse("null", "Thing", &KEYS).is_ok());
+        let o = Options::parse(r#"{"headers":{"a":1}}"#, "Thing", &KEYS).unwrap();
+        assert!(o.strings("headers").is_err());
+    }
+}

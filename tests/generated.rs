@@ -1,0 +1,41 @@
+//! Files of the JS facade generated from the Rust core, compared here so that a change
+//! on either side is a visible diff: `UPDATE_SNAPSHOTS=1 cargo test --test generated`
+//! rewrites them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chatkit_glue::core::ErrorCode;
+use std::path::Path;
+
+/// `pkg-template/src/codes.js`: every error code and its default `retryable`, so the
+/// facade raises errors (load failures, traps, deadlines) without a module.
+fn codes_js() -> String {
+    let mut out = String::from(
+        "// Generated from the Rust error taxonomy (src/core/error.rs) by tests/generated.rs:\n\
+         // `UPDATE_SNAPSHOTS=1 cargo test --test generated` rewrites it. Do not edit.\n\
+         /** Every `ChatKitGlueError` code, in the order of the public error table, with its default `retryable`. */\n\
+         export const RETRYABLE = {\n",
+    );
+    for code in ErrorCode::ALL {
+        out.push_str(&format!(
+            "  {}: {},\n",
+            code.as_str(),
+            code.default_retryable()
+        ));
+    }
+    out.push_str("};\n");
+    out
+}
+
+#[test]
+fn codes_js_matches_the_error_taxonomy() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("pkg-template/src/codes.js");
+    let want = codes_js();
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        have, want,
+        "pkg-template/src/codes.js differs from src/core/error.rs: run UPDATE_SNAPSHOTS=1 cargo test --test generated"
+    );
+}
