@@ -12,6 +12,15 @@
 
 pub mod core;
 
+#[doc(hidden)]
+pub mod alloc;
+
+// The shipped modules' allocator (scripts/build turns the feature on; the wasm tests
+// install a counting wrapper of it instead).
+#[cfg(all(target_arch = "wasm32", feature = "small-alloc"))]
+#[global_allocator]
+static ALLOCATOR: alloc::SizeClasses = alloc::SizeClasses::new();
+
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod bind;

@@ -4,7 +4,7 @@
 mod common;
 
 #[global_allocator]
-static ALLOC: common::alloc::Counting = common::alloc::Counting;
+static ALLOC: common::alloc::Counting = common::alloc::Counting::new();
 
 use wasm_bindgen_test::*;
 

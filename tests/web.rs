@@ -4,7 +4,7 @@
 mod common;
 
 #[global_allocator]
-static ALLOC: common::alloc::Counting = common::alloc::Counting;
+static ALLOC: common::alloc::Counting = common::alloc::Counting::new();
 
 use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);

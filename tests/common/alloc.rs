@@ -1,33 +1,42 @@
-//! A counting allocator, so a test can see whether the wasm heap is back at its baseline.
+//! A counting allocator around the modules' own (`chatkit_glue::alloc`), so a test can
+//! see whether the wasm heap is back at its baseline, and every wasm test runs on the
+//! allocator the shipped modules use.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use chatkit_glue::alloc::SizeClasses as System;
+use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicIsize, Ordering};
 
-pub struct Counting;
+pub struct Counting(System);
+
+impl Counting {
+    pub const fn new() -> Self {
+        Counting(System::new())
+    }
+}
 
 static LIVE_BYTES: AtomicIsize = AtomicIsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
+        let p = self.0.alloc(layout);
         if !p.is_null() {
             LIVE_BYTES.fetch_add(layout.size() as isize, Ordering::Relaxed);
         }
         p
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
+        self.0.dealloc(ptr, layout);
         LIVE_BYTES.fetch_sub(layout.size() as isize, Ordering::Relaxed);
     }
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc_zeroed(layout);
+        let p = self.0.alloc_zeroed(layout);
         if !p.is_null() {
             LIVE_BYTES.fetch_add(layout.size() as isize, Ordering::Relaxed);
         }
         p
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = System.realloc(ptr, layout, new_size);
+        let p = self.0.realloc(ptr, layout, new_size);
         if !p.is_null() {
             LIVE_BYTES.fetch_add(
                 new_size as isize - layout.size() as isize,

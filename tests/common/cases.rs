@@ -29,3 +29,7 @@ fn leak_ten_thousand_auth_fetches() {
 fn leak_ten_thousand_tool_schemas() {
     common::leak::tool_schemas()
 }
+#[wasm_bindgen_test]
+fn leak_the_allocator_reuses_what_is_freed() {
+    common::leak::the_allocator_reuses_what_is_freed()
+}

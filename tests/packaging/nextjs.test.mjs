@@ -156,7 +156,7 @@ describe("Next.js 16 example with the packed chatkit-glue tarball", { concurrenc
         }
       });
 
-      test("the page loads the wasm in the browser and withTimeout behaves", async () => {
+      test("the page loads the tools module in the browser; withTimeout and a tool call behave", async () => {
         const { context, page, consoleErrors, pageErrors, responses, blocked } = await openIsolatedPage(browser);
         try {
           await timed(`${bundler.name}: browser page checks`, async () => {
@@ -166,7 +166,8 @@ describe("Next.js 16 example with the packed chatkit-glue tarball", { concurrenc
               await page.waitForFunction(
                 () =>
                   document.querySelector('[data-testid="timeout-code"]')?.textContent === "timeout" &&
-                  document.querySelector('[data-testid="resolved"]')?.textContent === "ok",
+                  document.querySelector('[data-testid="resolved"]')?.textContent === "ok" &&
+                  document.querySelector('[data-testid="tool-result"]')?.textContent !== "pending",
                 null,
                 { timeout: 20_000 },
               );
@@ -179,6 +180,7 @@ describe("Next.js 16 example with the packed chatkit-glue tarball", { concurrenc
             assert.equal(await text("timeout-code"), "timeout");
             assert.equal(await text("is-glue"), "true");
             assert.equal(await text("resolved"), "ok");
+            assert.equal(await text("tool-result"), JSON.stringify({ sum: 3 }), "a client tool ran through the tools module");
             const message = await text("timeout-message");
             console.log(`[${bundler.name}] browser timeout message: ${JSON.stringify(message)}`);
             assert.ok(message && message !== "pending" && message !== "undefined", `bad message ${message}`);

@@ -108,7 +108,7 @@ export interface InitOutput {
     readonly io_ptr: () => number;
     readonly io_reserve: (a: number) => number;
     readonly redactText: (a: number, b: number) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h5db5d92128ccd33b: (a: number, b: number, c: any, d: any) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__h{hash}: (a: number, b: number, c: any, d: any) => any;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { isGlueError, withTimeout } from "chatkit-glue";
+import { ClientTools, isGlueError, withTimeout } from "chatkit-glue";
 
 type TimeoutState = { code: string; isGlue: boolean; message: string };
 
@@ -11,6 +11,7 @@ export default function GlueDemo() {
   const [timeout, setTimeoutState] = useState<TimeoutState | null>(null);
   const [resolved, setResolved] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [tool, setTool] = useState<string | null>(null);
 
   useEffect(() => {
     let active = true; // StrictMode runs effects twice in development
@@ -33,8 +34,19 @@ export default function GlueDemo() {
       (err: unknown) => active && setFailure(`resolved case rejected: ${String(err)}`),
     );
 
+    // withTimeout needs no WebAssembly; a client tool's schema check loads the tools module.
+    const tools = new ClientTools().register("add", {
+      parameters: { type: "object", properties: { a: { type: "number" }, b: { type: "number" } }, required: ["a", "b"] },
+      handler: ({ a, b }: { a: number; b: number }) => ({ sum: a + b }),
+    });
+    tools.dispatch({ name: "add", params: { a: 1, b: 2 } }).then(
+      (result) => active && setTool(JSON.stringify(result)),
+      (err: unknown) => active && setFailure(`tool dispatch rejected: ${String(err)}`),
+    );
+
     return () => {
       active = false;
+      tools.dispose();
     };
   }, []);
 
@@ -51,6 +63,9 @@ export default function GlueDemo() {
       </p>
       <p>
         resolved: <code data-testid="resolved">{resolved ?? "pending"}</code>
+      </p>
+      <p>
+        tool result: <code data-testid="tool-result">{tool ?? "pending"}</code>
       </p>
       {failure ? <p data-testid="failure">{failure}</p> : null}
     </section>
