@@ -41,15 +41,17 @@ export interface ChatKitGlueError extends Error {
 export declare function isGlueError(value: unknown): value is ChatKitGlueError;
 
 /**
- * Starts loading the WebAssembly module early in a browser (for example when the chat
- * button renders). Does nothing on the server. Optional: every API loads it on first
- * need.
+ * Starts loading, in a browser, the WebAssembly modules of the features the page has
+ * used so far (each feature has its own module; constructing an object marks its feature
+ * as used), for example when the chat button renders. Does nothing on the server.
+ * Optional: every API loads its module on first need.
  */
 export declare function preload(): void;
 
 /**
- * Resolves once the WebAssembly module is loaded. Rejects with a `ChatKitGlueError` of
- * code `"load_failed"` whose `hint` says why (a Content-Security-Policy without
+ * Resolves once the WebAssembly module of every feature the page has used or preloaded is
+ * loaded (at once when none is). Rejects with a `ChatKitGlueError` of code
+ * `"load_failed"` whose `hint` says why (a Content-Security-Policy without
  * `'wasm-unsafe-eval'`, the `.wasm` URL answering an error, no WebAssembly).
  */
 export declare function ready(): Promise<void>;
