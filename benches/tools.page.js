@@ -1,7 +1,12 @@
-// Bench page: ClientTools.dispatch vs ajv-compiled validation + a direct call, and vs
-// zod 4 parse + a direct call, for a 5-field params object. Bundled by benches/tools.mjs.
+// Bench page: ClientTools.dispatch beside what a user would write instead, for the
+// 5-field schema of the lean-runtime issue (string with length bounds, bounded integer,
+// boolean, enum, array of strings with maxItems; all required; no additional
+// properties) over 1000 distinct params objects. Peers validate and run the handler with
+// an AbortController and a setTimeout deadline, as dispatch does. Bundled by
+// benches/tools.mjs.
 import { ClientTools } from "chatkit-glue";
-import Ajv from "ajv";
+import Ajv2020 from "ajv/dist/2020";
+import { Validator } from "@cfworker/json-schema";
 import { z } from "zod";
 
 const schema = {
@@ -9,23 +14,34 @@ const schema = {
   properties: {
     title: { type: "string", minLength: 1, maxLength: 200 },
     count: { type: "integer", minimum: 0, maximum: 1000 },
-    email: { type: "string", format: "email" },
-    tags: { type: "array", items: { type: "string" }, maxItems: 10 },
     urgent: { type: "boolean" },
+    kind: { enum: ["task", "note", "event"] },
+    tags: { type: "array", items: { type: "string" }, maxItems: 10 },
   },
-  required: ["title", "count", "email", "tags", "urgent"],
+  required: ["title", "count", "urgent", "kind", "tags"],
   additionalProperties: false,
 };
-const params = { title: "Buy milk", count: 3, email: "joe@example.com", tags: ["home", "errand"], urgent: false };
+const KINDS = ["task", "note", "event"];
+const inputs = Array.from({ length: 1000 }, (_, i) => ({
+  title: `Item ${i} ${"x".repeat(i % 40)}`,
+  count: i % 1000,
+  urgent: i % 2 === 0,
+  kind: KINDS[i % 3],
+  tags: Array.from({ length: i % 5 }, (_, j) => `tag${j}`),
+}));
+let next = 0;
+const params = () => inputs[next++ % inputs.length];
 const handler = (p) => ({ ok: true, n: p.count });
 
-const zodSchema = z.object({
-  title: z.string().min(1).max(200),
-  count: z.number().int().min(0).max(1000),
-  email: z.string().email(),
-  tags: z.array(z.string()).max(10),
-  urgent: z.boolean(),
-}).strict();
+const zodSchema = z
+  .object({
+    title: z.string().min(1).max(200),
+    count: z.number().int().min(0).max(1000),
+    urgent: z.boolean(),
+    kind: z.enum(KINDS),
+    tags: z.array(z.string()).max(10),
+  })
+  .strict();
 
 async function measure(fn, ms = 500) {
   let n = 0;
@@ -37,26 +53,41 @@ async function measure(fn, ms = 500) {
   return ((performance.now() - t0) * 1000) / n; // µs per call
 }
 
+/** What a hand-written onClientTool does: validate, then run with a deadline and a signal. */
+function guarded(valid) {
+  return async (p) => {
+    if (!valid(p)) throw new Error("invalid");
+    const controller = new AbortController();
+    let id;
+    try {
+      return await Promise.race([
+        Promise.resolve(handler(p, { signal: controller.signal })),
+        new Promise((_, j) => (id = setTimeout(() => (controller.abort(), j(new Error("timeout"))), 20_000))),
+      ]);
+    } finally {
+      clearTimeout(id);
+    }
+  };
+}
+
 window.bench = async (rounds) => {
   const tools = new ClientTools()
     .register("json", { parameters: schema, handler })
     .register("zod", { parameters: zodSchema, handler })
     .register("none", { handler });
   await tools.ready();
-  const ajv = new Ajv({ allErrors: false });
-  ajv.addFormat("email", /^[^\s@]+@[^\s@]+$/);
-  const validate = ajv.compile(schema);
-  const ajvCall = async (p) => {
-    if (!validate(p)) throw new Error("invalid");
-    return handler(p);
-  };
-  const zodCall = async (p) => handler(zodSchema.parse(p));
+  const validate = new Ajv2020({ allErrors: false }).compile(schema);
+  const cfworker = new Validator(schema, "2020-12", false);
+  const ajvCall = guarded((p) => validate(p));
+  const cfworkerCall = guarded((p) => cfworker.validate(p).valid);
+  const zodCall = guarded((p) => zodSchema.safeParse(p).success);
   const paths = {
-    dispatchJson: () => tools.dispatch({ name: "json", params }),
-    dispatchZod: () => tools.dispatch({ name: "zod", params }),
-    dispatchNone: () => tools.dispatch({ name: "none", params }),
-    ajvDirect: () => ajvCall(params),
-    zodDirect: () => zodCall(params),
+    dispatchJson: () => tools.dispatch({ name: "json", params: params() }),
+    dispatchZod: () => tools.dispatch({ name: "zod", params: params() }),
+    dispatchNone: () => tools.dispatch({ name: "none", params: params() }),
+    ajv: () => ajvCall(params()),
+    cfworker: () => cfworkerCall(params()),
+    zod: () => zodCall(params()),
   };
   const out = {};
   for (const [key, fn] of Object.entries(paths)) {

@@ -137,6 +137,47 @@ function release(entry) {
   entry.handle = undefined;
 }
 
+/**
+ * One timer for every call in flight, armed for the earliest deadline: a call costs a Set
+ * entry instead of a setTimeout and a clearTimeout. In Node the timer holds the process
+ * open only while a call is in flight.
+ */
+class Deadlines {
+  constructor() {
+    this.live = new Set();
+    this.timer = undefined;
+    this.at = Infinity;
+  }
+
+  add(call) {
+    this.live.add(call);
+    if (call.due < this.at) this.arm(call.due);
+    else if (this.live.size === 1) this.timer?.ref?.();
+  }
+
+  delete(call) {
+    if (this.live.delete(call) && !this.live.size) this.timer?.unref?.();
+  }
+
+  arm(due) {
+    clearTimeout(this.timer);
+    this.at = due;
+    this.timer = setTimeout(() => this.fire(), Math.max(0, due - Date.now()));
+  }
+
+  fire() {
+    this.timer = undefined;
+    this.at = Infinity;
+    const now = Date.now();
+    let next = Infinity;
+    for (const call of [...this.live]) {
+      if (call.due <= now) call.expire();
+      else if (call.due < next) next = call.due;
+    }
+    if (next < Infinity) this.arm(next);
+  }
+}
+
 export const ClientTools = /* @__PURE__ */ disposable(
   class ClientTools {
   constructor(options = {}) {
@@ -150,6 +191,7 @@ export const ClientTools = /* @__PURE__ */ disposable(
     this._onEvent = onEvent;
     this._tools = new Map();
     this._calls = new Set();
+    this._deadlines = new Deadlines();
     this._disposed = false;
     /** ChatKit's `onClientTool`: bound, and the same function for the object's life. */
     this.dispatch = (call) => this._dispatch(call);
@@ -205,6 +247,7 @@ export const ClientTools = /* @__PURE__ */ disposable(
     if (this._disposed) return;
     this._disposed = true;
     for (const abort of [...this._calls]) abort(disposed());
+    clearTimeout(this._deadlines.timer);
     for (const entry of this._tools.values()) release(entry);
     this._tools.clear();
   }
@@ -232,22 +275,36 @@ export const ClientTools = /* @__PURE__ */ disposable(
     PREFIX ||= Math.random().toString(36).slice(2, 8);
     const callId = `${PREFIX}-${++seq}`;
     const t0 = Date.now();
-    const controller = new AbortController();
-    const ctx = { signal: controller.signal, name, callId };
+    // The AbortController is made when the handler first reads ctx.signal: most never do.
+    let controller = null;
+    let abortedWith;
+    const ctx = {
+      name,
+      callId,
+      get signal() {
+        if (!controller) {
+          controller = new AbortController();
+          if (abortedWith) controller.abort(abortedWith);
+        }
+        return controller.signal;
+      },
+    };
     const tool = quote(name);
     const entry = this._tools.get(name);
     let done = false;
     let started = false;
-    let timer;
+    // Events are built only when someone listens.
     const emit = (phase, outcome) =>
+      this._onEvent &&
       this._emit(phase === "start" ? { kind: "tool", name, callId, phase } : { kind: "tool", name, callId, phase, durationMs: Date.now() - t0, outcome });
     emit("start");
 
     return new Promise((resolve, reject) => {
+      let deadline;
       const finish = (error, value) => {
         if (done) return;
         done = true;
-        clearTimeout(timer);
+        this._deadlines.delete(deadline);
         this._calls.delete(abort);
         emit("end", error ? error.code : "ok");
         if (!error) return resolve(value);
@@ -259,12 +316,17 @@ export const ClientTools = /* @__PURE__ */ disposable(
       };
       const abort = (error) => {
         finish(error);
-        controller.abort(error);
+        abortedWith = error;
+        if (controller) controller.abort(error);
       };
       if (this._disposed) return finish(disposed());
       this._calls.add(abort);
       const timeoutMs = entry ? entry.timeout : this._timeout;
-      timer = setTimeout(() => abort(glueError("timeout", `tool ${tool} timed out after ${timeoutMs} ms`, { retryable: true })), timeoutMs);
+      deadline = {
+        due: t0 + timeoutMs,
+        expire: () => abort(glueError("timeout", `tool ${tool} timed out after ${timeoutMs} ms`)),
+      };
+      this._deadlines.add(deadline);
 
       // The handler finished: the call's outcome, or a late result reported once.
       const settled = (ok, value, verb) => {
