@@ -124,6 +124,16 @@ export class Module {
     return error;
   }
 
+  /** Writes `value` into the module's I/O buffer in the core's plain-value form; returns its byte length. */
+  putValue(value) {
+    const bytes = encodeValue(value);
+    const raw = this.raw;
+    const at = raw.io_reserve(bytes.length);
+    if (!at && bytes.length) throw internalError(new Error("the module is out of memory"));
+    new Uint8Array(raw.memory.buffer, at, bytes.length).set(bytes);
+    return bytes.length;
+  }
+
   /** Writes `text` into the module's I/O buffer as UTF-8; returns its byte length. */
   put(text) {
     const raw = this.raw;
@@ -148,6 +158,82 @@ export class Module {
     if (cause !== undefined) extra.cause = cause;
     return glueError(code, message.join("\x1f"), extra);
   }
+}
+
+/**
+ * A plain JavaScript value in the core's binary form (src/core/record.rs): numbers as the
+ * f64 they are, strings as UTF-8, a function as a marker; a BigInt, a symbol, a cycle or
+ * an object that is not plain data as "other", which the core refuses where it matters.
+ * Object entries holding `undefined` are left out, as JSON does. A getter that throws
+ * makes the whole value "other".
+ */
+export function encodeValue(value) {
+  let buf = new Uint8Array(256);
+  let view = new DataView(buf.buffer);
+  let n = 0;
+  const room = (k) => {
+    if (n + k <= buf.length) return;
+    const next = new Uint8Array(Math.max(buf.length * 2, n + k));
+    next.set(buf);
+    buf = next;
+    view = new DataView(buf.buffer);
+  };
+  const byte = (b) => {
+    room(1);
+    buf[n++] = b;
+  };
+  const u32 = (x) => {
+    room(4);
+    view.setUint32(n, x, true);
+    n += 4;
+  };
+  const text = (s) => {
+    room(s.length * 3 + 4);
+    const { written } = encoder.encodeInto(s, buf.subarray(n + 4));
+    view.setUint32(n, written, true);
+    n += 4 + written;
+  };
+  const open = [];
+  const write = (v) => {
+    const type = typeof v;
+    if (type === "number") {
+      room(9);
+      buf[n++] = 3;
+      view.setFloat64(n, v, true);
+      n += 8;
+    } else if (type === "string") {
+      byte(4);
+      text(v);
+    } else if (type === "boolean") byte(v ? 2 : 1);
+    else if (type === "function") byte(5);
+    else if (v === null || v === undefined) byte(0);
+    else if (type !== "object" || open.length > 60 || open.includes(v)) byte(8);
+    else if (Array.isArray(v)) {
+      open.push(v);
+      byte(7);
+      u32(v.length);
+      for (const item of v) write(item);
+      open.pop();
+    } else {
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== null && Object.getPrototypeOf(proto) !== null) return byte(8);
+      open.push(v);
+      const keys = Object.keys(v).filter((k) => v[k] !== undefined);
+      byte(6);
+      u32(keys.length);
+      for (const k of keys) {
+        text(k);
+        write(v[k]);
+      }
+      open.pop();
+    }
+  };
+  try {
+    write(value);
+  } catch {
+    return new Uint8Array([8]);
+  }
+  return buf.subarray(0, n);
 }
 
 /** Browsers report a trap inside a queued task of an async export as an uncaught error event. */

@@ -13,7 +13,6 @@ const TOKEN = 1;
 const SEND_START = 2;
 const SEND_REFRESH = 3;
 const WAIT = 4;
-const FUNCTION = "\u0000function";
 const SEP = "\x1f";
 
 const state = new WeakMap();
@@ -27,17 +26,6 @@ export function observerFailed(name, error) {
     // no `process` (a page without a bundler): development
   }
   console.error(`chatkit-glue: ${name} threw`, error);
-}
-
-/** The options as JSON text for the core (a function crosses as a marker; the facade keeps it). */
-function optionsText(options) {
-  try {
-    return JSON.stringify(options === undefined ? null : options, (_, v) =>
-      typeof v === "function" ? FUNCTION : typeof v === "bigint" ? FUNCTION + "bigint" : v,
-    );
-  } catch {
-    return "[]"; // a cycle or a throwing getter: refused by the core as not an object of plain data
-  }
 }
 
 /** The POST the core asked for. Lower-case header names, so ours replace the app's. */
@@ -55,7 +43,17 @@ function post(o, endpoint, token, replacing, signal) {
     body: JSON.stringify(replacing ? { currentClientSecret: replacing } : {}),
     signal,
     credentials: o?.credentials || "same-origin",
-  }).then(async (r) => [r.status, (r.headers.get("date") || "") + SEP + (r.headers.get("retry-after") || "") + SEP + (await r.text())]);
+  }).then(async (r) => {
+    // The body as JSON.parse reads it (numbers exact), or its text when it is not JSON.
+    const answer = { date: r.headers.get("date") ?? undefined, retryAfter: r.headers.get("retry-after") ?? undefined };
+    const text = await r.text();
+    try {
+      answer.json = JSON.parse(text);
+    } catch {
+      answer.text = text;
+    }
+    return [r.status, answer];
+  });
 }
 
 /** Calls `authToken()`: its promise, or a rejected one when it threw synchronously. */
@@ -129,8 +127,8 @@ class Flight {
     this.race(work, ms, (value, now, h) => {
       this.controller = null;
       if (!value.ok) return secrets.raw.secrets_network_error(h, now);
-      const [status, rest] = value.value;
-      return secrets.raw.secrets_reply(h, now, status, secrets.put(rest));
+      const [status, answer] = value.value;
+      return secrets.raw.secrets_reply(h, now, status, secrets.putValue(answer));
     });
   }
 
@@ -197,7 +195,7 @@ function emit(s) {
 function handle(s) {
   if (s.handle >= 0) return s.handle;
   if (s.failure) throw s.failure;
-  const n = secrets.call((raw) => raw.secrets_new(secrets.put(s.text), typeof location !== "undefined", Math.random()));
+  const n = secrets.call((raw) => raw.secrets_new(secrets.putValue(s.options === undefined ? {} : s.options), typeof location !== "undefined", Math.random()));
   if (n < 0) throw (s.failure = secrets.error());
   return (s.handle = n);
 }
@@ -272,7 +270,6 @@ export const ClientSecretSource = /* @__PURE__ */ disposable(
   constructor(options) {
     const s = {
       options,
-      text: optionsText(options),
       onEvent: options && typeof options.onEvent === "function" ? options.onEvent : null,
       handle: -1,
       failure: null,

@@ -6,6 +6,7 @@
 //! at [`io_ptr`]. Errors cross the same way ([`fail`]): the export returns a negative
 //! number and the buffer holds the error's fields. No `JsValue`, no per-call closure.
 
+use crate::core::record::{decode, Field};
 use crate::core::text::push_u64;
 use crate::core::GlueError;
 use std::cell::UnsafeCell;
@@ -47,6 +48,12 @@ pub fn io_ptr() -> *const u8 {
 pub fn input(len: usize) -> Option<String> {
     let bytes = buffer().get(..len)?;
     std::str::from_utf8(bytes).ok().map(str::to_owned)
+}
+
+/// The `len` bytes of input the facade wrote as a plain value (`core::record`); `None`
+/// when they are malformed, which the facade never writes.
+pub fn field(len: usize) -> Option<Field> {
+    decode(buffer().get(..len)?)
 }
 
 /// Writes an answer's text; returns its length for the export to return.

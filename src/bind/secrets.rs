@@ -3,23 +3,16 @@
 //! any text in the I/O buffer (see `NEXT_*`); a negative number is an error there.
 //! The facade performs the step (asks `authToken`, POSTs, sleeps) and reports back.
 
-use super::io::{fail, input, output};
+use super::io::{fail, field, input, output};
+use crate::core::record::Field;
 use crate::core::secrets::event::SecretEvent;
 use crate::core::secrets::operation::TokenResult;
-use crate::core::secrets::source::{Next, Source};
+use crate::core::secrets::source::{read_body, Next, Source};
 use crate::core::secrets::Endpoint;
 use crate::core::text::push_u64;
 use crate::core::{ErrorCode, GlueError};
 use std::cell::UnsafeCell;
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen]
-extern "C" {
-    /// The engine's own number reader, for number text the JSON reader's exact fast
-    /// path leaves (17-digit doubles, large exponents).
-    #[wasm_bindgen(js_name = parseFloat)]
-    fn parse_float(text: &str) -> f64;
-}
 
 /// Resolve with the secret in the buffer.
 const NEXT_SECRET: f64 = 0.0;
@@ -51,12 +44,12 @@ fn gone() -> GlueError {
     GlueError::aborted("getClientSecret was aborted: the ClientSecretSource was disposed")
 }
 
-/// A source from the options (JSON text of `len` bytes in the buffer): its handle, or
-/// a negative number with `invalid_config` in the buffer.
+/// A source from the options (a plain value of `len` bytes in the buffer): its handle,
+/// or a negative number with `invalid_config` in the buffer.
 #[wasm_bindgen]
 pub fn secrets_new(len: usize, in_browser: bool, seed: f64) -> f64 {
-    let text = input(len).unwrap_or_default();
-    match Source::new(&text, in_browser, seed) {
+    let options = field(len).unwrap_or(Field::Other);
+    match Source::new(options, in_browser, seed) {
         Ok(source) => {
             let all = sources();
             let slot = all.iter().position(Option::is_none).unwrap_or(all.len());
@@ -104,18 +97,16 @@ pub fn secrets_token(handle: u32, now: f64, kind: u32, len: i32) -> f64 {
     answer(with(handle, |s| s.token(now, result)))
 }
 
-/// An answer to a POST: `status`, and in the buffer `date \x1f retry-after \x1f body`
-/// (a missing header is empty).
+/// An answer to a POST: `status`, and in the buffer the plain value `{ date?,
+/// retryAfter?, json? }` (the headers, and the body as `JSON.parse` read it), or with
+/// `text` instead of `json` when the body is not JSON.
 #[wasm_bindgen]
 pub fn secrets_reply(handle: u32, now: f64, status: u16, len: usize) -> f64 {
-    let text = input(len).unwrap_or_default();
-    let mut parts = text.splitn(3, '\x1f');
-    let date = parts.next().filter(|s| !s.is_empty());
-    let retry_after = parts.next().filter(|s| !s.is_empty());
-    let body = parts.next().unwrap_or("");
-    answer(with(handle, |s| {
-        s.reply(now, status, date, retry_after, body, &|t| parse_float(t))
-    }))
+    let answer_value = field(len).unwrap_or(Field::Other);
+    let text = |key| answer_value.get(key).and_then(Field::as_str);
+    let body = read_body(answer_value.get("json"), text("text").unwrap_or(""));
+    let (date, retry_after) = (text("date"), text("retryAfter"));
+    answer(with(handle, |s| s.reply(now, status, date, retry_after, body)))
 }
 
 /// The POST's fetch rejected.

@@ -5,6 +5,7 @@ pub mod auth_fetch;
 pub mod error;
 pub mod http_date;
 pub mod options;
+pub mod record;
 pub mod race;
 pub mod schema;
 pub mod secrets;

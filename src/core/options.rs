@@ -1,12 +1,13 @@
-//! Reading an options object the facade handed over as JSON text: unknown keys and
-//! wrong types are `invalid_config` naming the option (`ClientSecretSource: authToken
-//! must be a function`). Ranges are each feature's own.
+//! Reading an options object the facade handed over: unknown keys and wrong types are
+//! `invalid_config` naming the option (`ClientSecretSource: authToken must be a
+//! function`). Ranges are each feature's own.
 //!
-//! The facade writes options with `JSON.stringify` and a replacer that turns a function
-//! into [`FUNCTION`] (JSON has no functions; the facade keeps the function itself), so a
-//! value's JavaScript type survives the crossing: `undefined` is left out as JSON does,
-//! `NaN` and infinities become `null` and so are refused where a number is expected.
+//! Options arrive as a [`Field`] (the facade's binary form of a plain value, see
+//! `core::record`: a function crosses as a marker, the facade keeps the function itself,
+//! and `undefined` is left out), or as JSON text written by `JSON.stringify` with a
+//! replacer that turns a function into [`FUNCTION`] ([`Options::parse`]).
 
+use crate::core::record::Field;
 use crate::core::schema::json;
 use crate::core::schema::Value;
 use crate::core::text::cat;
@@ -16,20 +17,44 @@ use crate::core::GlueError;
 pub const FUNCTION: &str = "\u{0}function";
 
 pub struct Options {
-    entries: Vec<(String, Value)>,
+    entries: Vec<(String, Field)>,
     what: &'static str,
 }
 
+/// JSON text as a [`Field`], reading the function marker; `None` when it is not JSON.
+pub fn from_json(text: &str) -> Option<Field> {
+    json::parse(text, &|t| t.parse().unwrap_or(f64::NAN)).ok().map(field)
+}
+
+/// A JSON value as a [`Field`], reading the function marker.
+fn field(v: Value) -> Field {
+    match v {
+        Value::Null => Field::Null,
+        Value::Bool(b) => Field::Bool(b),
+        Value::Number(n) => Field::Number(n),
+        Value::String(s) if s == FUNCTION => Field::Function,
+        Value::String(s) => Field::Str(s),
+        Value::Array(items) => Field::Array(items.into_iter().map(field).collect()),
+        Value::Object(entries) => Field::Object(entries.into_iter().map(|(k, v)| (k, field(v))).collect()),
+    }
+}
+
 impl Options {
-    /// Reads `text` (an object, or `null` for no options) whose own keys must all be in
-    /// `allowed`.
+    /// Reads `text` (JSON: an object, or `null` for no options) whose own keys must all
+    /// be in `allowed`.
     pub fn parse(text: &str, what: &'static str, allowed: &[&str]) -> Result<Self, GlueError> {
-        let value = json::parse(text, &|_| f64::NAN).map_err(|_| {
+        let value = from_json(text).ok_or_else(|| {
             GlueError::invalid_config(cat(&[what, ": options must be an object of plain data"]))
         })?;
+        Options::new(value, what, allowed)
+    }
+
+    /// Reads `value` (an object, or null or absent for no options; `None` when the facade
+    /// could not write it) whose own keys must all be in `allowed`.
+    pub fn new(value: Field, what: &'static str, allowed: &[&str]) -> Result<Self, GlueError> {
         let entries = match value {
-            Value::Null => Vec::new(),
-            Value::Object(entries) => entries,
+            Field::Null => Vec::new(),
+            Field::Object(entries) => entries,
             _ => {
                 return Err(GlueError::invalid_config(cat(&[
                     what,
@@ -47,7 +72,7 @@ impl Options {
         Ok(Options { entries, what })
     }
 
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Field> {
         self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
@@ -59,7 +84,7 @@ impl Options {
     pub fn string(&self, key: &str) -> Result<Option<&str>, GlueError> {
         match self.get(key) {
             None => Ok(None),
-            Some(Value::String(s)) if s != FUNCTION => Ok(Some(s)),
+            Some(Field::Str(s)) => Ok(Some(s)),
             Some(_) => Err(self.error(key, "a string")),
         }
     }
@@ -68,7 +93,7 @@ impl Options {
     pub fn function(&self, key: &str) -> Result<bool, GlueError> {
         match self.get(key) {
             None => Ok(false),
-            Some(Value::String(s)) if s == FUNCTION => Ok(true),
+            Some(Field::Function) => Ok(true),
             Some(_) => Err(self.error(key, "a function")),
         }
     }
@@ -77,7 +102,7 @@ impl Options {
     /// refuses.
     pub fn number(&self, key: &str) -> Option<f64> {
         self.get(key).map(|v| match v {
-            Value::Number(n) => *n,
+            Field::Number(n) => *n,
             _ => f64::NAN,
         })
     }
@@ -86,7 +111,7 @@ impl Options {
     pub fn boolean(&self, key: &str, default: bool) -> Result<bool, GlueError> {
         match self.get(key) {
             None => Ok(default),
-            Some(Value::Bool(b)) => Ok(*b),
+            Some(Field::Bool(b)) => Ok(*b),
             Some(_) => Err(self.error(key, "a boolean")),
         }
     }
@@ -96,13 +121,13 @@ impl Options {
         let Some(v) = self.get(key) else {
             return Ok(None);
         };
-        let Value::Object(entries) = v else {
+        let Field::Object(entries) = v else {
             return Err(self.error(key, "a record of strings"));
         };
         entries
             .iter()
             .map(|(k, v)| match v {
-                Value::String(s) if s != FUNCTION => Ok((k.as_str(), s.as_str())),
+                Field::Str(s) => Ok((k.as_str(), s.as_str())),
                 _ => Err(self.error(key, "a record of strings")),
             })
             .collect::<Result<Vec<_>, _>>()

@@ -32,20 +32,43 @@ pub fn analytics_cores() {
     });
 }
 
-/// Writes `text` into the module's I/O buffer as the facade does; returns its length.
-fn put(text: &str) -> usize {
-    let at = io_reserve(text.len());
+/// Writes `bytes` into the module's I/O buffer as the facade does; returns their length.
+fn put(bytes: &[u8]) -> usize {
+    let at = io_reserve(bytes.len());
     assert!(!at.is_null(), "room for the input");
-    // SAFETY: io_reserve made `text.len()` bytes of room at `at`.
-    unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), at, text.len()) };
-    text.len()
+    // SAFETY: io_reserve made `bytes.len()` bytes of room at `at`.
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), at, bytes.len()) };
+    bytes.len()
+}
+
+/// `{ [key]: string | function }` in the facade's binary form of a plain value
+/// (`core::record`): tag 6 object, 4 string, 5 function; lengths u32 LE.
+fn options(entries: &[(&str, Option<&str>)]) -> Vec<u8> {
+    let mut out = vec![6];
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    for (key, value) in entries {
+        out.extend_from_slice(&(key.len() as u32).to_le_bytes());
+        out.extend_from_slice(key.as_bytes());
+        match value {
+            Some(text) => {
+                out.push(4);
+                out.extend_from_slice(&(text.len() as u32).to_le_bytes());
+                out.extend_from_slice(text.as_bytes());
+            }
+            None => out.push(5),
+        }
+    }
+    out
 }
 
 pub fn secret_sources() {
-    // As the facade writes them: JSON text, a function as its marker.
-    let options = r#"{"startUrl":"https://app.example/start","refreshUrl":"https://app.example/refresh","authToken":"\u0000function"}"#;
+    let options = options(&[
+        ("startUrl", Some("https://app.example/start")),
+        ("refreshUrl", Some("https://app.example/refresh")),
+        ("authToken", None),
+    ]);
     ten_thousand("secret sources created and freed", || {
-        let handle = secrets_new(put(options), false, 0.5);
+        let handle = secrets_new(put(&options), false, 0.5);
         assert!(handle >= 0.0, "valid options");
         secrets_free(handle as u32);
     });

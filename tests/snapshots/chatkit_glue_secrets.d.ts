@@ -52,14 +52,15 @@ export function secrets_get(handle: number, now: number, len: number): number;
 export function secrets_network_error(handle: number, now: number): number;
 
 /**
- * A source from the options (JSON text of `len` bytes in the buffer): its handle, or
- * a negative number with `invalid_config` in the buffer.
+ * A source from the options (a plain value of `len` bytes in the buffer): its handle,
+ * or a negative number with `invalid_config` in the buffer.
  */
 export function secrets_new(len: number, in_browser: boolean, seed: number): number;
 
 /**
- * An answer to a POST: `status`, and in the buffer `date \x1f retry-after \x1f body`
- * (a missing header is empty).
+ * An answer to a POST: `status`, and in the buffer the plain value `{ date?,
+ * retryAfter?, json? }` (the headers, and the body as `JSON.parse` read it), or with
+ * `text` instead of `json` when the body is not JSON.
  */
 export function secrets_reply(handle: number, now: number, status: number, len: number): number;
 

@@ -12,7 +12,7 @@ use super::operation::{Body, Fields, Operation, Reply, Step, TokenResult};
 use super::policy::{Policy, PolicyOptions};
 use super::{is_absolute_url, Endpoint};
 use crate::core::options::Options;
-use crate::core::schema::{json, Value};
+use crate::core::record::Field;
 use crate::core::{http_date, GlueError};
 
 /// The option names `ClientSecretSource` takes.
@@ -87,10 +87,10 @@ pub struct Source {
 }
 
 impl Source {
-    /// Checks the options (JSON text from the facade) and makes a source. `in_browser`:
-    /// relative URLs are allowed. `seed` in [0, 1) seeds the jitter.
-    pub fn new(options: &str, in_browser: bool, seed: f64) -> Result<Source, GlueError> {
-        let o = Options::parse(options, "ClientSecretSource", &KEYS)?;
+    /// Checks the options and makes a source. `in_browser`: relative URLs are allowed.
+    /// `seed` in [0, 1) seeds the jitter.
+    pub fn new(options: Field, in_browser: bool, seed: f64) -> Result<Source, GlueError> {
+        let o = Options::new(options, "ClientSecretSource", &KEYS)?;
         let policy = Policy::new(&PolicyOptions {
             timeout_ms: o.number("timeoutMs"),
             retries: o.number("retries"),
@@ -178,16 +178,15 @@ impl Source {
         self.drive(now, Doing::Token, |op| op.token_result(now, result))
     }
 
-    /// The answer to a POST: status, `Date` and `Retry-After` headers, body text.
-    /// `slow` converts number text the JSON reader's exact fast path cannot.
+    /// The answer to a POST: status, `Date` and `Retry-After` headers, and the body
+    /// (see [`read_body`]).
     pub fn reply(
         &mut self,
         now: f64,
         status: u16,
         date: Option<&str>,
         retry_after: Option<&str>,
-        body: &str,
-        slow: &dyn Fn(&str) -> f64,
+        body: Body,
     ) -> Next {
         let server_date_ms = date.and_then(http_date::parse);
         let retry_after_ms =
@@ -196,7 +195,7 @@ impl Source {
             status,
             server_date_ms,
             retry_after_ms,
-            body: read_body(body, slow),
+            body,
         };
         self.drive(now, Doing::Send, |op| op.reply(now, reply))
     }
@@ -323,38 +322,36 @@ fn stale() -> GlueError {
     )
 }
 
-/// The fields of a `/start` or `/refresh` answer.
-pub fn read_body(text: &str, slow: &dyn Fn(&str) -> f64) -> Body {
-    let Ok(v) = json::parse(text, slow) else {
+/// The fields of a `/start` or `/refresh` answer: its body as the facade's
+/// `JSON.parse` read it, or, when that failed, its text.
+pub fn read_body(json: Option<&Field>, text: &str) -> Body {
+    let Some(v) = json else {
         return Body::NotJson {
             html: looks_like_html(text),
         };
     };
-    let Value::Object(_) = v else {
+    let Field::Object(_) = v else {
         return Body::Json(Fields::default());
     };
     let num = |key| match v.get(key) {
-        None | Some(Value::Null) => Num::Absent,
-        Some(Value::Number(n)) => Num::Value(*n),
+        None | Some(Field::Null) => Num::Absent,
+        Some(Field::Number(n)) => Num::Value(*n),
         Some(_) => Num::NotNumber,
     };
-    let string = |v: &Value, key| match v.get(key) {
-        Some(Value::String(s)) => Some(s.clone()),
-        _ => None,
-    };
+    let string = |v: &Field, key| v.get(key).and_then(Field::as_str).map(str::to_owned);
     let error = match v.get("error") {
-        Some(e @ Value::Object(_)) => Some(ErrorBody {
+        Some(e @ Field::Object(_)) => Some(ErrorBody {
             code: string(e, "code"),
             hint: string(e, "hint"),
             retryable: match e.get("retryable") {
-                Some(Value::Bool(b)) => Some(*b),
+                Some(Field::Bool(b)) => Some(*b),
                 _ => None,
             },
         }),
         _ => None,
     };
     Body::Json(Fields {
-        client_secret: string(&v, "client_secret").filter(|s| !s.is_empty()),
+        client_secret: string(v, "client_secret").filter(|s| !s.is_empty()),
         expires_after: Some(num("expires_after")),
         expires_at: Some(num("expires_at")),
         error,
@@ -366,12 +363,19 @@ mod tests {
     use super::*;
     use crate::core::ErrorCode;
 
-    fn slow(t: &str) -> f64 {
-        t.parse().unwrap_or(f64::NAN)
+    use crate::core::options::from_json;
+
+    fn options(json: &str) -> Field {
+        from_json(json).expect("JSON options")
     }
 
-    fn source(options: &str) -> Source {
-        Source::new(options, true, 0.25).expect("valid options")
+    fn source(json: &str) -> Source {
+        Source::new(options(json), true, 0.25).expect("valid options")
+    }
+
+    /// A body as the facade hands it over: parsed when it is JSON, else the text.
+    fn body(text: &str) -> Body {
+        read_body(from_json(text).as_ref(), text)
     }
 
     fn sent(next: &Next) -> (Endpoint, Option<&str>, Option<&str>) {
@@ -392,8 +396,8 @@ mod tests {
         let next = s.get(1_000.0, None);
         assert_eq!(sent(&next), (Endpoint::Start, None, None));
         assert!(s.busy());
-        let body = r#"{"client_secret":"ek_1","expires_after":600}"#;
-        let next = s.reply(1_050.0, 200, None, None, body, &slow);
+        let answer = r#"{"client_secret":"ek_1","expires_after":600}"#;
+        let next = s.reply(1_050.0, 200, None, None, body(answer));
         assert_eq!(next, Next::Secret("ek_1".into()));
         assert!(!s.busy());
         assert_eq!(s.expires_at(), Some(1_050.0 + 600_000.0));
@@ -427,8 +431,7 @@ mod tests {
             503,
             Some("Wed, 02 Dec 2026 18:31:21 GMT"),
             Some("Wed, 02 Dec 2026 18:31:23 GMT"),
-            "",
-            &slow,
+            body(""),
         );
         assert_eq!(
             next,
@@ -455,8 +458,7 @@ mod tests {
             200,
             None,
             None,
-            r#"{"client_secret":"ek_late"}"#,
-            &slow,
+            body(r#"{"client_secret":"ek_late"}"#),
         );
         assert!(matches!(next, Next::Fail(e) if e.code == ErrorCode::Internal));
         assert_eq!(s.expires_at(), None);
@@ -466,7 +468,7 @@ mod tests {
     fn an_answer_that_does_not_match_the_step_is_refused() {
         let mut s = source(r#"{"authToken":"\u0000function"}"#);
         s.get(0.0, None);
-        let next = s.reply(1.0, 200, None, None, "{}", &slow);
+        let next = s.reply(1.0, 200, None, None, body("{}"));
         assert!(matches!(next, Next::Fail(e) if e.code == ErrorCode::Internal));
     }
 
@@ -494,16 +496,16 @@ mod tests {
                 "ClientSecretSource: unknown option startURL",
             ),
         ] {
-            let e = Source::new(options, true, 0.5).err().expect(options);
+            let e = Source::new(self::options(options), true, 0.5).err().expect(options);
             assert_eq!(e.code, ErrorCode::InvalidConfig);
             assert_eq!(e.message, message);
         }
-        let e = Source::new("null", false, 0.5)
+        let e = Source::new(options("null"), false, 0.5)
             .err()
             .expect("relative URLs outside a browser");
         assert_eq!(e.code, ErrorCode::InvalidConfig);
         assert!(Source::new(
-            r#"{"startUrl":"https://a.example/s","refreshUrl":"https://a.example/r"}"#,
+            options(r#"{"startUrl":"https://a.example/s","refreshUrl":"https://a.example/r"}"#),
             false,
             0.5
         )
@@ -512,9 +514,8 @@ mod tests {
 
     #[test]
     fn answers_are_read_from_json_text() {
-        let Body::Json(f) = read_body(
+        let Body::Json(f) = body(
             r#"{"client_secret":"ek_2","expires_at":1.5e9,"error":{"code":"x","retryable":false}}"#,
-            &slow,
         ) else {
             panic!("JSON")
         };
@@ -522,11 +523,8 @@ mod tests {
         assert_eq!(f.expires_at, Some(Num::Value(1.5e9)));
         assert_eq!(f.expires_after, Some(Num::Absent));
         assert_eq!(f.error.and_then(|e| e.retryable), Some(false));
-        assert!(matches!(
-            read_body("<html>", &slow),
-            Body::NotJson { html: true }
-        ));
-        assert!(matches!(read_body("[1]", &slow), Body::Json(f) if f.client_secret.is_none()));
+        assert!(matches!(body("<html>"), Body::NotJson { html: true }));
+        assert!(matches!(body("[1]"), Body::Json(f) if f.client_secret.is_none()));
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -534,13 +532,13 @@ mod tests {
         #[test]
         fn any_answer_gives_a_step_and_never_panics(
             status in 0u16..600,
-            body in ".{0,80}",
+            text in ".{0,80}",
             date in proptest::option::of(".{0,30}"),
             retry in proptest::option::of("[0-9a-zA-Z ,:]{0,30}"),
         ) {
             let mut s = source("null");
             s.get(0.0, None);
-            match s.reply(10.0, status, date.as_deref(), retry.as_deref(), &body, &slow) {
+            match s.reply(10.0, status, date.as_deref(), retry.as_deref(), body(&text)) {
                 Next::Wait { ms } => proptest::prop_assert!(ms <= 30_000),
                 Next::Secret(secret) => proptest::prop_assert!(!secret.is_empty()),
                 Next::Fail(e) => proptest::prop_assert!(e.code != ErrorCode::Internal),
