@@ -46,10 +46,11 @@ for (const { name } of MODULES) {
 // `#module/<name>`: a feature's module, as each runtime loads it. In browsers the .wasm
 // URL is a literal `new URL(..., import.meta.url)`, which bundlers publish as an asset
 // and a page fetches only when the feature is used.
+const namespaced = new Set(MODULES.filter((m) => m.namespace).map((m) => m.name));
 const loaders = {
-  browser: (name) => `import init, * as ns from "./chatkit_glue_${name}.js";
+  browser: (name) => `${namespaced.has(name) ? `import init, * as ns` : `import init`} from "./chatkit_glue_${name}.js";
 import { define } from ${JSON.stringify(join(template, "src/load.browser.js"))};
-export default /* @__PURE__ */ define("${name}", ns, init, () => new URL("./chatkit_glue_${name}_bg.wasm", import.meta.url));
+export default /* @__PURE__ */ define("${name}", ${namespaced.has(name) ? "ns" : "{}"}, init, () => new URL("./chatkit_glue_${name}_bg.wasm", import.meta.url));
 `,
   node: (name) => `import * as ns from "./chatkit_glue_${name}.js";
 import base64 from "./chatkit_glue_${name}_inline.js";
