@@ -396,6 +396,32 @@ describe("ClientSecretSource in a browser", () => {
     assert.equal(server.requests.length, 2);
   });
 
+  test("before its module loads: StrictMode's two prefetches, a slow authToken and ChatKit's first call make one request; the same secret passed back inside the interval makes none", async () => {
+    const fresh = await newPage(browser); // a page whose module has not loaded
+    try {
+      await fresh.page.goto(server.url + "/");
+      await fresh.page.waitForFunction(() => window.imported === true);
+      const r = await fresh.page.evaluate(async () => {
+        const s = new window.glue.ClientSecretSource({
+          minRefreshIntervalMs: 60_000,
+          authToken: () => new Promise((resolve) => setTimeout(() => resolve("app-token-1"), 150)),
+        });
+        s.prefetch();
+        s.prefetch();
+        const first = await s.getClientSecret(null);
+        const again = await s.getClientSecret(first);
+        const later = await s.getClientSecret(null);
+        return { same: first === again && again === later };
+      });
+      assert.equal(r.same, true);
+      assert.deepEqual(paths(), ["start"], "one request");
+      assert.equal(server.requests[0].headers.authorization, "Bearer app-token-1");
+      assert.deepEqual(fresh.log.pageErrors, []);
+    } finally {
+      await fresh.context.close();
+    }
+  });
+
   test("prefetch() starts the request; the next call gets its secret", async () => {
     const out = await page.evaluate(async () => {
       const s = new window.glue.ClientSecretSource({});
