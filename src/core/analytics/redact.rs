@@ -91,25 +91,66 @@ fn key_at(b: &[u8], i: usize) -> Option<usize> {
         return None;
     }
     let body = run_len(b, i + 3, is_token_byte);
-    (body >= MIN_KEY_BODY).then_some(3 + body)
+    if body < MIN_KEY_BODY {
+        return None;
+    }
+    // A key glued to more dot-joined segments (a JWT right after `ek_`) is taken whole,
+    // so no segment of it survives.
+    let mut end = i + 3 + body;
+    while b.get(end) == Some(&b'.') {
+        let segment = run_len(b, end + 1, is_token_byte);
+        if segment == 0 {
+            break;
+        }
+        end += 1 + segment;
+    }
+    Some(end - i)
 }
 
 /// At `i`, `Bearer` (any case) + whitespace + a token. Returns (prefix length kept,
-/// token length).
+/// token length). A doubled prefix (`Bearer Bearer <token>`, a common mistake) is kept
+/// whole, so the token after it is the one replaced.
 fn bearer_at(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    let mut keep = bearer_word_at(b, i)?;
+    while let Some(n) = bearer_word_at(b, i + keep) {
+        keep += n;
+    }
+    let token = run_len(b, i + keep, is_bearer_byte);
+    (token > 0).then_some((keep, token))
+}
+
+/// The end of a match `from..to`, extended when the match ends in a `Bearer` word that
+/// starts a pattern of its own (`ek_…_Bearer <token>`, `Bearer x_Bearer <token>`): the
+/// token after it is taken too, since the scan resumes after the match and would step
+/// over it.
+fn through_bearer(b: &[u8], from: usize, mut to: usize) -> usize {
+    while to >= from + 6 {
+        let at = to - 6;
+        let boundary = at == 0 || b.get(at - 1).is_some_and(|c| !c.is_ascii_alphanumeric());
+        let Some(n) = bearer_word_at(b, at).filter(|_| boundary) else {
+            break;
+        };
+        let next = run_len(b, at + n, is_bearer_byte);
+        if next == 0 {
+            break;
+        }
+        to = at + n + next;
+    }
+    to
+}
+
+/// At `i`, `Bearer` (any case) followed by spaces or tabs: their length.
+fn bearer_word_at(b: &[u8], i: usize) -> Option<usize> {
     let word = b.get(i..i + 6)?;
     if !word.eq_ignore_ascii_case(b"bearer") {
         return None;
     }
-    let spaces = b[i + 6..]
+    let spaces = b
+        .get(i + 6..)?
         .iter()
         .take_while(|c| **c == b' ' || **c == b'\t')
         .count();
-    if spaces == 0 {
-        return None;
-    }
-    let token = run_len(b, i + 6 + spaces, is_bearer_byte);
-    (token > 0).then_some((6 + spaces, token))
+    (spaces > 0).then_some(6 + spaces)
 }
 
 /// Replaces every token-shaped substring of `s`; borrows when there is none.
@@ -130,6 +171,7 @@ pub fn redact_text(s: &str) -> Cow<'_, str> {
         };
         match found {
             Some((from, to)) => {
+                let to = through_bearer(b, from, to);
                 let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
                 // `from` and `to` sit next to ASCII bytes, so they are char boundaries
                 // (`get` rather than indexing keeps panic formatting out of the module).
@@ -210,6 +252,26 @@ mod tests {
                 "two: [redacted] and [redacted].".to_owned(),
             ),
             ("héllo sk-ééé ok".to_owned(), "héllo sk-ééé ok".to_owned()),
+            // Found by the analytics_encode fuzz target: a JWT glued to a key prefix,
+            // a Bearer prefix at the end of a key or a bearer token, and a doubled
+            // Bearer prefix.
+            (
+                "ek_abcdefgh_Bearer q1w2e3 ok".to_owned(),
+                "[redacted] ok".to_owned(),
+            ),
+            (format!("x ek_{JWT} y"), "x [redacted] y".to_owned()),
+            (
+                "Bearer x_Bearer abc123 Bearer\tdef456 z".to_owned(),
+                "Bearer [redacted] Bearer\t[redacted] z".to_owned(),
+            ),
+            (
+                "Bearer Bearer abc.DEF-123 x".to_owned(),
+                "Bearer Bearer [redacted] x".to_owned(),
+            ),
+            (
+                "bearer\tBEARER  bearer q1w2e3".to_owned(),
+                "bearer\tBEARER  bearer [redacted]".to_owned(),
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(redact_text(&input), want, "{input}");

@@ -44,13 +44,28 @@ pub struct ErrorBody {
     pub retryable: Option<bool>,
 }
 
-/// A server's error code when it is a short identifier (`upstream_auth`), else `None`.
-pub fn safe_code(code: &str) -> Option<&str> {
+/// Credential shapes (lower-case; matched in any case): text holding one is never passed on.
+const SHAPES: [&[u8]; 5] = [b"bearer ", b"bearer\t", b"sk-", b"ek_", b"eyj"];
+
+/// Whether `text` holds one of `secrets` (the secret being replaced, the app's token) or
+/// anything shaped like a credential.
+fn holds_secret(text: &str, secrets: &[&str]) -> bool {
+    SHAPES.iter().any(|p| contains(text.as_bytes(), p, true))
+        || secrets
+            .iter()
+            .any(|s| contains(text.as_bytes(), s.as_bytes(), false))
+}
+
+/// A server's error code when it is a short identifier (`upstream_auth`) holding no
+/// secret, else `None`: a server that echoes the client secret or the token as its
+/// code (`ek_...`) must not put it into the error's message.
+pub fn safe_code<'a>(code: &'a str, secrets: &[&str]) -> Option<&'a str> {
     let ok = !code.is_empty()
         && code.len() <= 40
         && code
             .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.');
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.')
+        && !holds_secret(code, secrets);
     ok.then_some(code)
 }
 
@@ -59,13 +74,7 @@ pub fn safe_code(code: &str) -> Option<&str> {
 /// credential (`Bearer `, `sk-`, `ek_`, `eyJ`, in any case). Otherwise `None`.
 pub fn safe_hint(hint: &str, secrets: &[&str]) -> Option<String> {
     let h = hint.trim_ascii();
-    let shaped = [&b"bearer "[..], b"sk-", b"ek_", b"eyj"]
-        .iter()
-        .any(|p| contains(h.as_bytes(), p, true));
-    let known = secrets
-        .iter()
-        .any(|s| contains(h.as_bytes(), s.as_bytes(), false));
-    (!h.is_empty() && h.len() <= 400 && !shaped && !known).then(|| h.to_owned())
+    (!h.is_empty() && h.len() <= 400 && !holds_secret(h, secrets)).then(|| h.to_owned())
 }
 
 /// Byte search without `str::contains` (whose two-way searcher weighs KBs in the
@@ -98,18 +107,24 @@ fn attempts_text(attempts: u32) -> String {
     cat(&["; gave up after ", &decimal(attempts), " attempts"])
 }
 
-/// The error for an answer with `status` that ends the operation. `hint` is the safe
-/// hint from the error body, if any; `attempts` how many requests were made.
+/// The error for an answer with `status` that ends the operation. The error body's code
+/// and hint are carried when they are safe (hold none of `secrets` and no credential);
+/// `attempts` is how many requests were made.
 pub fn status_error(
     endpoint: Endpoint,
     status: u16,
     body: Option<&ErrorBody>,
-    hint: Option<String>,
+    secrets: &[&str],
     attempts: u32,
 ) -> GlueError {
     let class = classify(status);
     let said_no = body.and_then(|b| b.retryable) == Some(false);
-    let code = body.and_then(|b| b.code.as_deref()).and_then(safe_code);
+    let code = body
+        .and_then(|b| b.code.as_deref())
+        .and_then(|c| safe_code(c, secrets));
+    let hint = body
+        .and_then(|b| b.hint.as_deref())
+        .and_then(|h| safe_hint(h, secrets));
     let mut message = cat(&[what(endpoint), " answered HTTP ", &decimal(status.into())]);
     if let Some(code) = code {
         message = cat(&[&message, " (", code, ")"]);
@@ -234,7 +249,7 @@ mod tests {
 
     #[test]
     fn errors_have_the_documented_codes_statuses_and_hints() {
-        let e = status_error(Endpoint::Start, 503, None, None, 4);
+        let e = status_error(Endpoint::Start, 503, None, &[], 4);
         assert_eq!(
             (e.code, e.status, e.retryable),
             (ErrorCode::ServerError, Some(503), true)
@@ -245,19 +260,19 @@ mod tests {
         );
         assert_eq!(e.hint.as_deref(), Some(HINT_SERVER));
 
-        let e = status_error(Endpoint::Refresh, 429, None, None, 2);
+        let e = status_error(Endpoint::Refresh, 429, None, &[], 2);
         assert_eq!((e.code, e.retryable), (ErrorCode::RateLimited, true));
 
-        let e = status_error(Endpoint::Refresh, 401, None, None, 3);
+        let e = status_error(Endpoint::Refresh, 401, None, &[], 3);
         assert_eq!((e.code, e.retryable), (ErrorCode::Unauthorized, false));
         assert_eq!(e.hint.as_deref(), Some(HINT_AUTH));
 
-        let e = status_error(Endpoint::Start, 404, None, None, 1);
+        let e = status_error(Endpoint::Start, 404, None, &[], 1);
         assert_eq!(
             (e.code, e.hint.as_deref()),
             (ErrorCode::BadRequest, Some(HINT_NOT_FOUND))
         );
-        let e = status_error(Endpoint::Start, 400, None, None, 1);
+        let e = status_error(Endpoint::Start, 400, None, &[], 1);
         assert_eq!((e.code, e.hint), (ErrorCode::BadRequest, None));
     }
 
@@ -268,8 +283,7 @@ mod tests {
             hint: Some("Check OPENAI_API_KEY".into()),
             retryable: Some(false),
         };
-        let hint = safe_hint(body.hint.as_deref().unwrap(), &[]);
-        let e = status_error(Endpoint::Start, 502, Some(&body), hint, 1);
+        let e = status_error(Endpoint::Start, 502, Some(&body), &[], 1);
         assert_eq!(
             (e.code, e.retryable, e.status),
             (ErrorCode::ServerError, false, Some(502))
@@ -280,15 +294,32 @@ mod tests {
 
     #[test]
     fn only_safe_codes_and_hints_are_carried() {
-        assert_eq!(safe_code("upstream_rejected"), Some("upstream_rejected"));
-        assert_eq!(safe_code("Bad Code"), None);
-        assert_eq!(safe_code(&"a".repeat(41)), None);
+        assert_eq!(
+            safe_code("upstream_rejected", &[]),
+            Some("upstream_rejected")
+        );
+        assert_eq!(safe_code("Bad Code", &[]), None);
+        assert_eq!(safe_code(&"a".repeat(41), &[]), None);
+        // A server echoing a secret as its error code (found by the session_answer
+        // fuzz target): refused by shape, and by value for the known ones.
+        assert_eq!(safe_code("ek_68e0a1b2c3d4", &[]), None);
+        assert_eq!(safe_code("tok_app_1", &["", "tok_app_1"]), None);
+        assert_eq!(safe_code("upstream", &["", "tok_app_1"]), Some("upstream"));
+        let body = ErrorBody {
+            code: Some("tok_app_1".into()),
+            hint: Some("retry with tok_app_1".into()),
+            retryable: None,
+        };
+        let e = status_error(Endpoint::Refresh, 503, Some(&body), &["tok_app_1"], 4);
+        assert!(!e.message.contains("tok_app_1"), "{}", e.message);
+        assert_eq!(e.hint.as_deref(), Some(HINT_SERVER));
         assert_eq!(
             safe_hint("  check the key ", &[]),
             Some("check the key".into())
         );
         assert_eq!(safe_hint("your secret ek_123 expired", &[]), None);
         assert_eq!(safe_hint("use Bearer abc", &[]), None);
+        assert_eq!(safe_hint("use bearer\tabc", &[]), None);
         assert_eq!(safe_hint("token eyJhbGciOi", &[]), None);
         assert_eq!(safe_hint("key sk-proj-1", &[]), None);
         assert_eq!(safe_hint("tok-123 was rejected", &["tok-123"]), None);

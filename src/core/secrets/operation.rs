@@ -14,8 +14,7 @@
 
 use super::backoff::backoff_ms;
 use super::classify::{
-    classify, network_error, no_secret, not_json, safe_hint, status_error, timeout_error, Class,
-    ErrorBody,
+    classify, network_error, no_secret, not_json, status_error, timeout_error, Class, ErrorBody,
 };
 use super::event::{Phase, SecretEvent};
 use super::expiry::{expiry, Expiry, Num};
@@ -250,13 +249,10 @@ impl<J: FnMut() -> f64> Operation<J> {
             self.replacing.as_deref().unwrap_or(""),
             self.token.as_deref().unwrap_or(""),
         ];
-        let hint = error_body
-            .and_then(|b| b.hint.as_deref())
-            .and_then(|h| safe_hint(h, &known));
         match classify(status) {
             Class::Success => self.success(now, reply),
             Class::Auth => {
-                let e = status_error(self.endpoint, status, error_body, hint, self.attempts);
+                let e = status_error(self.endpoint, status, error_body, &known, self.attempts);
                 self.note(Some(status), ErrorCode::Unauthorized);
                 self.auth_error = Some(e);
                 if self.has_auth && !self.token_retry_used {
@@ -268,7 +264,7 @@ impl<J: FnMut() -> f64> Operation<J> {
             }
             Class::Transient(_) => {
                 let said_no = error_body.and_then(|b| b.retryable) == Some(false);
-                let e = status_error(self.endpoint, status, error_body, hint, self.attempts);
+                let e = status_error(self.endpoint, status, error_body, &known, self.attempts);
                 if said_no {
                     self.fail(now, e)
                 } else {
@@ -276,7 +272,7 @@ impl<J: FnMut() -> f64> Operation<J> {
                 }
             }
             Class::Rejected | Class::Unexpected => {
-                let e = status_error(self.endpoint, status, error_body, hint, self.attempts);
+                let e = status_error(self.endpoint, status, error_body, &known, self.attempts);
                 self.fail(now, e)
             }
         }
@@ -378,7 +374,7 @@ impl<J: FnMut() -> f64> Operation<J> {
         let e = self
             .auth_error
             .take()
-            .unwrap_or_else(|| status_error(self.endpoint, status, None, None, self.attempts));
+            .unwrap_or_else(|| status_error(self.endpoint, status, None, &[], self.attempts));
         self.fail(now, e)
     }
 
