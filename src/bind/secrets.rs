@@ -106,7 +106,9 @@ pub fn secrets_reply(handle: u32, now: f64, status: u16, len: usize) -> f64 {
     let text = |key| answer_value.get(key).and_then(Field::as_str);
     let body = read_body(answer_value.get("json"), text("text").unwrap_or(""));
     let (date, retry_after) = (text("date"), text("retryAfter"));
-    answer(with(handle, |s| s.reply(now, status, date, retry_after, body)))
+    answer(with(handle, |s| {
+        s.reply(now, status, date, retry_after, body)
+    }))
 }
 
 /// The POST's fetch rejected.

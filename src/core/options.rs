@@ -23,7 +23,9 @@ pub struct Options {
 
 /// JSON text as a [`Field`], reading the function marker; `None` when it is not JSON.
 pub fn from_json(text: &str) -> Option<Field> {
-    json::parse(text, &|t| t.parse().unwrap_or(f64::NAN)).ok().map(field)
+    json::parse(text, &|t| t.parse().unwrap_or(f64::NAN))
+        .ok()
+        .map(field)
 }
 
 /// A JSON value as a [`Field`], reading the function marker.
@@ -35,7 +37,9 @@ fn field(v: Value) -> Field {
         Value::String(s) if s == FUNCTION => Field::Function,
         Value::String(s) => Field::Str(s),
         Value::Array(items) => Field::Array(items.into_iter().map(field).collect()),
-        Value::Object(entries) => Field::Object(entries.into_iter().map(|(k, v)| (k, field(v))).collect()),
+        Value::Object(entries) => {
+            Field::Object(entries.into_iter().map(|(k, v)| (k, field(v))).collect())
+        }
     }
 }
 

@@ -175,17 +175,35 @@ pub mod tests {
         let v = Field::Object(vec![
             ("timeoutMs".into(), Field::Number(1.5)),
             ("authToken".into(), Field::Function),
-            ("headers".into(), Field::Object(vec![("x-a".into(), Field::Str("é".into()))])),
-            ("tags".into(), Field::Array(vec![Field::Null, Field::Bool(true), Field::Other])),
+            (
+                "headers".into(),
+                Field::Object(vec![("x-a".into(), Field::Str("é".into()))]),
+            ),
+            (
+                "tags".into(),
+                Field::Array(vec![Field::Null, Field::Bool(true), Field::Other]),
+            ),
         ]);
         assert_eq!(decode(&bytes(&v)), Some(v.clone()));
         assert_eq!(v.get("timeoutMs"), Some(&Field::Number(1.5)));
-        assert_eq!(v.get("headers").and_then(|h| h.get("x-a")).and_then(Field::as_str), Some("é"));
+        assert_eq!(
+            v.get("headers")
+                .and_then(|h| h.get("x-a"))
+                .and_then(Field::as_str),
+            Some("é")
+        );
     }
 
     #[test]
     fn malformed_input_is_none() {
-        for bad in [&[][..], &[9], &[3, 0, 0], &[4, 5, 0, 0, 0, b'a'], &[6, 255, 255, 255, 255], &[0, 0]] {
+        for bad in [
+            &[][..],
+            &[9],
+            &[3, 0, 0],
+            &[4, 5, 0, 0, 0, b'a'],
+            &[6, 255, 255, 255, 255],
+            &[0, 0],
+        ] {
             assert_eq!(decode(bad), None, "{bad:?}");
         }
         let mut deep = [7, 1, 0, 0, 0].repeat(MAX_DEPTH + 2);
@@ -199,7 +217,9 @@ pub mod tests {
         let leaf = prop_oneof![
             Just(Field::Null),
             any::<bool>().prop_map(Field::Bool),
-            any::<f64>().prop_filter("NaN never equals itself", |n| !n.is_nan()).prop_map(Field::Number),
+            any::<f64>()
+                .prop_filter("NaN never equals itself", |n| !n.is_nan())
+                .prop_map(Field::Number),
             ".{0,12}".prop_map(Field::Str),
             Just(Field::Function),
             Just(Field::Other),

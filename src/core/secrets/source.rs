@@ -496,7 +496,9 @@ mod tests {
                 "ClientSecretSource: unknown option startURL",
             ),
         ] {
-            let e = Source::new(self::options(options), true, 0.5).err().expect(options);
+            let e = Source::new(self::options(options), true, 0.5)
+                .err()
+                .expect(options);
             assert_eq!(e.code, ErrorCode::InvalidConfig);
             assert_eq!(e.message, message);
         }
