@@ -39,7 +39,11 @@ try {
   await page.locator('[data-testid="glue-panel"]').screenshot({ path: path.join(out, "panel.png") });
   // Dark mode follows the system.
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.mouse.click(5, 700); // no focus ring in the picture
+  // The top of the page, with no focus ring on the composer.
+  await page.evaluate(() => {
+    document.querySelector("openai-chatkit")?.shadowRoot?.activeElement?.blur();
+    window.scrollTo(0, 0);
+  });
   await page.screenshot({ path: path.join(out, "custom.png") });
   await context.close();
   console.log(`screenshots: wrote hosted.png, custom.png, panel.png to ${path.relative(repoRoot, out) || out}`);
