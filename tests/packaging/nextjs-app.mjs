@@ -4,7 +4,7 @@
 // build must pass (registered by tests/packaging for webpack and by tests/e2e for the
 // Turbopack build it serves).
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
@@ -34,6 +34,11 @@ async function withLock(fn) {
       break;
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
+      // An install takes seconds; a lock this old was left by a run that was killed.
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 5 * 60_000) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
       if (Date.now() > deadline) throw new Error(`${lock} held for 10 minutes: remove it if no test runs`);
       await sleep(200);
     }

@@ -106,7 +106,7 @@ export default function GluePanel({ secrets }: { secrets?: ClientSecretSource })
           <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${SCRIPT_TONE[scriptStatus]}`}>
             {SCRIPT_LABEL[scriptStatus]}
           </span>
-          <code data-testid="script-status" className="sr-only">
+          <code data-testid="script-status" hidden>
             {scriptStatus}
           </code>
         </p>
