@@ -2,43 +2,36 @@
 // app's own scripts/db.mjs), the example ChatKit server (Python) and the Next app
 // (`next start` or `next dev`), all on 127.0.0.1 and each in its own process group
 // (tests/packaging/lib.mjs), plus the browser routes: ChatKit's script URL serves the
-// stand-in (or is aborted), every other off-host request is aborted.
+// example's ChatKit stand-in (examples/nextjs/public/chatkit-standin.js, as if ChatKit's
+// script had loaded) or is aborted (offline: the page then offers the stand-in itself);
+// every other off-host request is aborted.
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { newPage } from "../js/lib/browser.mjs";
 import { freePort, repoRoot, run, startServer } from "../packaging/lib.mjs";
+import { appDir, nextBin } from "../packaging/nextjs-app.mjs";
 
-export const appDir = path.join(repoRoot, "examples", "nextjs");
+export { appDir, nextBin };
 export const serverDir = path.join(repoRoot, "examples", "chatkit-server");
-export const nextBin = path.join(appDir, "node_modules", "next", "dist", "bin", "next");
 export const CHATKIT_SCRIPT_URL = "https://cdn.platform.openai.com/deployments/chatkit/chatkit.js";
-export const STANDIN = readFileSync(new URL("./chatkit-standin.js", import.meta.url), "utf8");
+export const STANDIN = readFileSync(path.join(appDir, "public", "chatkit-standin.js"), "utf8");
 export const DEMO = { email: "demo@example.com", password: "chatkit-glue-demo" };
 export const JWT_RE = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]{16,}/;
 /** The sessions stand-in's client secrets (OpenAI's are `ek_...` too) and its API key. */
 export const SECRET_RE = /ek_[A-Za-z0-9_]{16,}/;
 export const STANDIN_API_KEY = "standin-api-key";
-/** Session lifetime in the e2e stack: the refresh guard's interval is then 6 s. */
-export const SESSION_SECONDS = 60;
+/**
+ * Session lifetime in the e2e stack, short: the source's refresh margin is then half of
+ * it (7.5 s) and the refresh guard's interval its minimum, 5 s.
+ */
+export const SESSION_SECONDS = 15;
+export const GUARD_INTERVAL_MS = Math.max(5_000, SESSION_SECONDS * 100);
 
 export const fingerprint = (token) => createHash("sha256").update(token).digest("hex").slice(0, 12);
-
-/**
- * `next build` (Turbopack) of the example, once per run. With E2E_REUSE_BUILD=1 an
- * existing build is used instead (scripts/test sets it: the packaging test has just built
- * the same sources with the same tarball).
- */
-export async function buildApp() {
-  if (process.env.E2E_REUSE_BUILD === "1" && existsSync(path.join(appDir, ".next", "BUILD_ID"))) {
-    console.log("e2e: reusing the existing .next build (E2E_REUSE_BUILD=1)");
-    return "";
-  }
-  return run(process.execPath, [nextBin, "build"], { cwd: appDir, env: { NEXT_TELEMETRY_DISABLED: "1" } });
-}
 
 /**
  * Starts the sessions stand-in, the Python server and the app (mode "start" or "dev")
@@ -231,6 +224,38 @@ export async function signInUi(page, url) {
 export async function send(page, text, messageCount) {
   await page.waitForFunction(() => window.__chatkitStandin?.options != null, null, { timeout: 30_000 });
   await page.evaluate((t) => document.querySelector("openai-chatkit").sendUserMessage({ text: t }), text);
+  await page.waitForFunction((n) => window.__chatkitStandin.messages.length >= n, messageCount, { timeout: 30_000 });
+  return page.evaluate(() => structuredClone({ ...window.__chatkitStandin, element: null, expire: null, options: null }));
+}
+
+/** The text of `[data-testid=id]`, and a wait until it matches `re`. */
+export const text = (page, id) => page.locator(`[data-testid="${id}"]`).first().textContent();
+export const waitText = (page, id, re, timeout = 15_000) =>
+  page.waitForFunction(
+    ([id, src]) => new RegExp(src).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ""),
+    [id, re.source],
+    { timeout },
+  );
+
+/**
+ * Offline: waits for the page's "ChatKit is unavailable" notice, takes its offer of the
+ * stand-in (unless the tab already chose it) and waits until the stand-in is the chat.
+ */
+export async function continueWithStandIn(page, { remembered = false } = {}) {
+  if (!remembered) {
+    const offer = page.locator('[data-testid="use-standin"]');
+    await offer.waitFor({ timeout: 30_000 });
+    await offer.click();
+  }
+  await page.locator('[data-testid="script-status"]', { hasText: /^standin$/ }).waitFor({ state: "attached", timeout: 30_000 });
+  await page.locator('[data-testid="standin-label"]').waitFor({ timeout: 15_000 });
+}
+
+/** Types a message into the stand-in's composer and waits for the n-th assistant message. */
+export async function typeInStandIn(page, message, messageCount) {
+  const input = page.getByRole("textbox", { name: "Message" });
+  await input.fill(message);
+  await input.press("Enter");
   await page.waitForFunction((n) => window.__chatkitStandin.messages.length >= n, messageCount, { timeout: 30_000 });
   return page.evaluate(() => structuredClone({ ...window.__chatkitStandin, element: null, expire: null, options: null }));
 }

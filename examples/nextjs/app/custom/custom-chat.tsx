@@ -8,6 +8,7 @@ import { analytics } from "@/lib/analytics";
 import { getAppToken } from "@/lib/app-token";
 import { ChatKitScript, ChatKitScriptNotice } from "@/lib/chatkit-script";
 import { tools } from "@/lib/example-tools";
+import { ChatLayout } from "../chat-page";
 import GluePanel from "../glue-panel";
 
 // Created once, at module scope: a plain function with fetch's signature. Every request
@@ -35,13 +36,15 @@ export default function CustomChat() {
   const { control } = useChatKit(options);
 
   return (
-    <div className="chat-layout">
-      <section className="chat">
-        <ChatKitScript />
-        <ChatKitScriptNotice />
-        <ChatKit control={control} className="chatkit" />
-      </section>
-      <GluePanel />
-    </div>
+    <ChatLayout
+      chat={
+        <>
+          <ChatKitScript />
+          <ChatKitScriptNotice />
+          <ChatKit control={control} className="min-h-0 flex-1" />
+        </>
+      }
+      panel={<GluePanel />}
+    />
   );
 }

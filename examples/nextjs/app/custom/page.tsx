@@ -1,8 +1,8 @@
 // Custom backend page: ChatKit talks to our own ChatKit server (examples/chatkit-server)
 // through /api/chatkit, with the app's JWT on every request.
-import Link from "next/link";
 import { headers } from "next/headers";
 import { getAuth } from "@/lib/auth";
+import { ChatPage } from "../chat-page";
 import CustomChat from "./custom-chat";
 
 export const dynamic = "force-dynamic";
@@ -10,21 +10,18 @@ export const dynamic = "force-dynamic";
 export default async function CustomPage() {
   const session = await getAuth().api.getSession({ headers: await headers() });
   return (
-    <main>
-      <h1>Custom backend</h1>
-      <p>
-        <Link href="/">Home</Link> · <Link href="/hosted">Hosted ChatKit</Link> · <Link href="/sign-in">Account</Link>
-      </p>
-      {session ? (
+    <ChatPage
+      title="Custom backend"
+      email={session?.user.email ?? null}
+      intro={
         <>
-          <p data-testid="signed-in-as">Signed in as {session.user.email}</p>
-          <CustomChat />
+          ChatKit speaks its protocol to the example ChatKit server through <code className="font-mono">/api/chatkit</code>,
+          every request carrying the app&apos;s JWT. Try &ldquo;add note hello&rdquo;: the server calls a client tool, the page
+          validates and runs it, and the panel shows the call.
         </>
-      ) : (
-        <p data-testid="signed-out">
-          <Link href="/sign-in">Sign in</Link> to chat: the chatkit routes answer 401 without the app&apos;s JWT.
-        </p>
-      )}
-    </main>
+      }
+    >
+      <CustomChat />
+    </ChatPage>
   );
 }

@@ -8,6 +8,7 @@ import { analytics } from "@/lib/analytics";
 import { ChatKitScript, ChatKitScriptNotice } from "@/lib/chatkit-script";
 import { tools } from "@/lib/example-tools";
 import { secrets } from "@/lib/secrets";
+import { ChatLayout } from "../chat-page";
 import GluePanel from "../glue-panel";
 
 // The options, once: plain data and stable, bound functions (README quickstart).
@@ -28,13 +29,15 @@ export default function HostedChat() {
   const { control } = useChatKit(options);
 
   return (
-    <div className="chat-layout">
-      <section className="chat">
-        <ChatKitScript />
-        <ChatKitScriptNotice />
-        <ChatKit control={control} className="chatkit" />
-      </section>
-      <GluePanel secrets={secrets} />
-    </div>
+    <ChatLayout
+      chat={
+        <>
+          <ChatKitScript />
+          <ChatKitScriptNotice />
+          <ChatKit control={control} className="min-h-0 flex-1" />
+        </>
+      }
+      panel={<GluePanel secrets={secrets} />}
+    />
   );
 }
