@@ -8,6 +8,7 @@
 //! the token.
 
 use crate::core::error::GlueError;
+use crate::core::text::push_u64;
 
 /// A tuple origin of an `http:` or `https:` URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,7 +48,7 @@ impl Origin {
         s.push_str(&self.host);
         if let Some(port) = self.port {
             s.push(':');
-            s.push_str(&port.to_string());
+            push_u64(&mut s, u64::from(port));
         }
         s
     }

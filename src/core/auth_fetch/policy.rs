@@ -4,6 +4,7 @@
 //! ever goes into one.
 
 use crate::core::error::{ErrorCode, GlueError};
+use crate::core::text::{cat, decimal};
 use crate::core::timeout::MAX_TIMER_MS;
 
 /// Until response headers arrive (covering the token callbacks, a refresh and a replay).
@@ -53,12 +54,7 @@ pub fn bad_option(opt: Opt) -> GlueError {
 
 /// An option name that is not one of [`OPTION_KEYS`].
 pub fn unknown_option(key: &str) -> GlueError {
-    // Concatenated rather than formatted: `format!` with a string argument links the
-    // formatter's padding code into the module for this one message.
-    let mut message = String::from("createAuthFetch: unknown option \"");
-    message.push_str(key);
-    message.push('"');
-    GlueError::invalid_config(message)
+    GlueError::invalid_config(cat(&["createAuthFetch: unknown option \"", key, "\""]))
         .with_hint("The options are token, refreshToken, allowedOrigins, headersTimeoutMs, idleTimeoutMs, fetch and onEvent.")
 }
 
@@ -167,7 +163,11 @@ pub fn network() -> GlueError {
 pub fn headers_timed_out(ms: u32) -> GlueError {
     GlueError::new(
         ErrorCode::Timeout,
-        format!("authFetch: no response headers within {ms} ms"),
+        cat(&[
+            "authFetch: no response headers within ",
+            &decimal(ms),
+            " ms",
+        ]),
     )
     .with_hint("Raise headersTimeoutMs if the backend is slow to start its response.")
 }
@@ -176,7 +176,11 @@ pub fn headers_timed_out(ms: u32) -> GlueError {
 pub fn idle_timed_out(ms: u32, status: u16) -> GlueError {
     GlueError::new(
         ErrorCode::Timeout,
-        format!("authFetch: the response body received nothing for {ms} ms"),
+        cat(&[
+            "authFetch: the response body received nothing for ",
+            &decimal(ms),
+            " ms",
+        ]),
     )
     .with_status(status)
     .with_hint("Raise idleTimeoutMs, or have the backend send a heartbeat (an SSE comment line such as \": ping\") while it works.")
