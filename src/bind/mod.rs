@@ -9,14 +9,10 @@
 
 pub mod io;
 
-#[cfg(any(feature = "auth-fetch", feature = "analytics", feature = "tools"))]
+#[cfg(any(feature = "analytics", feature = "tools"))]
 pub mod error;
-#[cfg(any(feature = "auth-fetch", feature = "analytics"))]
-pub mod listener;
-#[cfg(any(feature = "auth-fetch", feature = "analytics", feature = "tools"))]
+#[cfg(any(feature = "analytics", feature = "tools"))]
 pub mod options;
-#[cfg(feature = "auth-fetch")]
-pub mod task;
 
 #[cfg(feature = "analytics")]
 pub mod analytics;

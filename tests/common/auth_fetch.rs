@@ -1,50 +1,60 @@
-//! `createAuthFetch`'s binding (`AuthFetch`) with an injected fetch: no network, the
-//! platform's own URL parser on both sides of the allowlist.
+//! `createAuthFetch`'s exports: the platform's own URL parser on both sides of the
+//! allowlist (entries and request URLs are serialised by `URL` as the facade does), bad
+//! options, and a token answer that must never become a header.
 
-use chatkit_glue::bind::auth_fetch::AuthFetch;
-use js_sys::{Array, Object, Reflect};
+use super::leak::put;
+use chatkit_glue::bind::auth_fetch::{
+    auth_fetch_begin, auth_fetch_end, auth_fetch_free, auth_fetch_new, auth_fetch_token,
+};
+use chatkit_glue::bind::io::{io_len, io_ptr};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = r#"
-export function recorder() {
-  const box = { sent: [] };
-  box.fetch = async (request) => {
-    box.sent.push({ url: request.url, auth: request.headers.get("authorization") });
-    return new Response("ok");
-  };
-  return box;
-}
-export function options(box, allowed, extra) {
-  return { token: () => "tok-1", allowedOrigins: allowed, fetch: box.fetch, ...extra };
-}
-export function throwing() { return () => { throw new Error("store offline"); }; }
-export function lastAuth(box) { return box.sent.length ? box.sent[box.sent.length - 1].auth : "nothing sent"; }
+export function href(url) { try { return new URL(url).href; } catch { return ""; } }
 "#)]
 extern "C" {
-    fn recorder() -> Object;
-    fn options(record: &Object, allowed: &Array, extra: &JsValue) -> JsValue;
-    fn throwing() -> JsValue;
-    #[wasm_bindgen(js_name = lastAuth)]
-    fn last_auth(record: &Object) -> JsValue;
+    /// `new URL(url).href`, or "" where the parser refuses it (as the facade writes it).
+    fn href(url: &str) -> String;
 }
 
-fn list(items: &[&str]) -> Array {
-    items.iter().map(|s| JsValue::from_str(s)).collect()
+const TOKEN: &str = "\"token\":\"\\u0000function\"";
+
+/// The options text the facade writes for `allowed` (page origin none).
+fn options(allowed: &[&str], extra: &str) -> String {
+    let list: Vec<String> = allowed.iter().map(|a| ["\"", a, "\""].concat()).collect();
+    let mut text = [
+        "{",
+        TOKEN,
+        ",\"allowedOrigins\":[",
+        &list.join(","),
+        "]",
+        extra,
+        "}\x1f",
+    ]
+    .concat();
+    for a in allowed {
+        text.push('\x1f');
+        text.push_str(&href(a));
+    }
+    text
 }
 
-fn code(err: &JsValue) -> Option<String> {
-    Reflect::get(err, &"code".into()).ok()?.as_string()
+/// The error code in the buffer after a negative answer.
+fn code() -> String {
+    // SAFETY: io_ptr/io_len describe the buffer's initialised bytes.
+    let bytes = unsafe { std::slice::from_raw_parts(io_ptr(), io_len()) };
+    let text = String::from_utf8_lossy(bytes);
+    text.split('\x1f').next().unwrap_or("").to_owned()
 }
 
 /// Whether a request to `url` carries the token, with `allowed` as the allowlist.
-async fn gets_token(allowed: &[&str], url: &str) -> bool {
-    let record = recorder();
-    let f = AuthFetch::new(options(&record, &list(allowed), &JsValue::UNDEFINED)).unwrap();
-    JsFuture::from(f.fetch(url.into(), JsValue::UNDEFINED))
-        .await
-        .unwrap();
-    last_auth(&record).as_string().as_deref() == Some("Bearer tok-1")
+fn gets_token(allowed: &[&str], url: &str) -> bool {
+    let handle = auth_fetch_new(put(options(allowed, "")));
+    assert!(handle >= 0.0, "valid options for {allowed:?}: {}", code());
+    let begun = auth_fetch_begin(handle as u32, put(href(url)), false);
+    auth_fetch_end((begun / 2.0) as u32);
+    auth_fetch_free(handle as u32);
+    begun % 2.0 == 1.0
 }
 
 pub async fn the_allowlist_uses_the_platforms_url_parser() {
@@ -62,67 +72,49 @@ pub async fn the_allowlist_uses_the_platforms_url_parser() {
         ("https://storage.test/upload?X-Amz-Signature=abc", false),
         ("data:text/plain,hi", false),
     ] {
-        assert_eq!(gets_token(&app, url).await, expected, "{url}");
+        assert_eq!(gets_token(&app, url), expected, "{url}");
     }
     // Entries go through the same parser: IDN, IPv6, case and default ports match
     // the way request URLs are written.
-    assert!(
-        gets_token(
-            &["https://bücher.example"],
-            "https://xn--bcher-kva.example/x"
-        )
-        .await
-    );
-    assert!(gets_token(&["https://[0:0::1]:443/"], "https://[::1]/x").await);
-    assert!(gets_token(&["http://LOCALHOST:80"], "http://localhost/x").await);
+    assert!(gets_token(
+        &["https://bücher.example"],
+        "https://xn--bcher-kva.example/x"
+    ));
+    assert!(gets_token(&["https://[0:0::1]:443/"], "https://[::1]/x"));
+    assert!(gets_token(&["http://LOCALHOST:80"], "http://localhost/x"));
 }
 
 pub async fn bad_options_are_invalid_config() {
-    let record = recorder();
-    let bad: Vec<JsValue> = vec![
-        JsValue::NULL,
-        JsValue::from_str("token"),
-        Object::new().into(),
-        options(
-            &record,
-            &list(&["https://app.example/path"]),
-            &JsValue::UNDEFINED,
-        ),
-        options(&record, &list(&["not a url"]), &JsValue::UNDEFINED),
-        options(&record, &list(&[]), &JsValue::UNDEFINED),
-        {
-            let extra = Object::new();
-            Reflect::set(&extra, &"idleTimeoutMs".into(), &JsValue::from_f64(-1.0)).unwrap();
-            options(&record, &list(&["https://app.example"]), &extra)
-        },
-        {
-            let extra = Object::new();
-            Reflect::set(&extra, &"retries".into(), &3.into()).unwrap();
-            options(&record, &list(&["https://app.example"]), &extra)
-        },
+    let bad = [
+        "null\x1f".to_owned(),
+        "\"token\"\x1f".to_owned(),
+        "{}\x1f".to_owned(),
+        options(&["https://app.example/path"], ""),
+        options(&["not a url"], ""),
+        options(&[], ""),
+        options(&["https://app.example"], ",\"idleTimeoutMs\":-1"),
+        options(&["https://app.example"], ",\"retries\":3"),
+        // No allowedOrigins and no page origin (Node).
+        ["{", TOKEN, "}\x1f"].concat(),
     ];
-    for options in bad {
-        let err = AuthFetch::new(options).err().expect("refused");
-        assert_eq!(code(&err).as_deref(), Some("invalid_config"));
+    for text in bad {
+        let n = auth_fetch_new(put(&text));
+        assert!(n < 0.0, "refused: {text:?}");
+        assert_eq!(code(), "invalid_config", "{text:?}");
     }
 }
 
 pub async fn a_token_callback_that_throws_is_unauthorized_and_sends_nothing() {
-    let record = recorder();
-    let extra = Object::new();
-    Reflect::set(&extra, &"token".into(), &throwing()).unwrap();
-    let f = AuthFetch::new(options(
-        &record,
-        &list(&["https://app.example"]),
-        &extra.into(),
-    ))
-    .unwrap();
-    let err = JsFuture::from(f.fetch("https://app.example/x".into(), JsValue::UNDEFINED))
-        .await
-        .unwrap_err();
-    assert_eq!(code(&err).as_deref(), Some("unauthorized"));
-    assert_eq!(
-        last_auth(&record).as_string().as_deref(),
-        Some("nothing sent")
-    );
+    let handle = auth_fetch_new(put(options(&["https://app.example"], "")));
+    assert!(handle >= 0.0);
+    let begun = auth_fetch_begin(handle as u32, put("https://app.example/x"), false);
+    assert_eq!(begun % 2.0, 1.0);
+    let id = (begun / 2.0) as u32;
+    // Threw, not a string, a header-breaking value, "Bearer "-prefixed: no header.
+    for (kind, text) in [(3, ""), (2, ""), (1, "a\r\nX-Evil: 1"), (1, "Bearer tok")] {
+        assert!(auth_fetch_token(id, kind, put(text)) < 0, "{kind} {text:?}");
+        assert_eq!(code(), "unauthorized");
+    }
+    auth_fetch_end(id);
+    auth_fetch_free(handle as u32);
 }

@@ -3,11 +3,14 @@
 
 use super::alloc::live_bytes;
 use chatkit_glue::bind::analytics::AnalyticsCore;
-use chatkit_glue::bind::auth_fetch::AuthFetch;
+use chatkit_glue::bind::auth_fetch::{
+    auth_fetch_begin, auth_fetch_end, auth_fetch_free, auth_fetch_new, auth_fetch_status,
+    auth_fetch_token,
+};
 use chatkit_glue::bind::io::io_reserve;
 use chatkit_glue::bind::secrets::{secrets_free, secrets_new};
 use chatkit_glue::bind::tools::{compile_tool_schema, free_tool_schema};
-use js_sys::{Function, JSON};
+use js_sys::JSON;
 use wasm_bindgen::JsValue;
 
 fn json(text: &str) -> JsValue {
@@ -33,7 +36,8 @@ pub fn analytics_cores() {
 }
 
 /// Writes `bytes` into the module's I/O buffer as the facade does; returns their length.
-fn put(bytes: &[u8]) -> usize {
+pub fn put(bytes: impl AsRef<[u8]>) -> usize {
+    let bytes = bytes.as_ref();
     let at = io_reserve(bytes.len());
     assert!(!at.is_null(), "room for the input");
     // SAFETY: io_reserve made `bytes.len()` bytes of room at `at`.
@@ -75,11 +79,19 @@ pub fn secret_sources() {
 }
 
 pub fn auth_fetches() {
-    let options = json(r#"{"allowedOrigins":["https://api.example.com"]}"#);
-    let token = Function::new_no_args("return 't'");
-    js_sys::Reflect::set(&options, &"token".into(), &token).expect("set token");
-    ten_thousand("AuthFetch created and dropped", || {
-        drop(AuthFetch::new(options.clone()).expect("valid options"));
+    // As the facade writes them: options, the page origin, each entry as URL.href.
+    let options = "{\"allowedOrigins\":[\"https://api.example.com\"],\"token\":\"\\u0000function\"}\x1f\x1fhttps://api.example.com/";
+    ten_thousand("auth fetches created, used and freed", || {
+        let handle = auth_fetch_new(put(options));
+        assert!(handle >= 0.0, "valid options");
+        let handle = handle as u32;
+        let begun = auth_fetch_begin(handle, put("https://api.example.com/x"), false);
+        assert_eq!(begun % 2.0, 1.0, "the token goes");
+        let id = (begun / 2.0) as u32;
+        assert!(auth_fetch_token(id, 1, put("t")) > 0);
+        assert_eq!(auth_fetch_status(id, 200), 0.0);
+        auth_fetch_end(id);
+        auth_fetch_free(handle);
     });
 }
 

@@ -18,7 +18,7 @@ use super::policy::{
 };
 use super::refresh::{After401, RefreshGate, Sent};
 use crate::core::options::Options;
-use crate::core::schema::Value;
+use crate::core::record::Field;
 use crate::core::GlueError;
 
 /// What a credential callback gave the facade.
@@ -98,9 +98,9 @@ impl Client {
                 Some(Ok(origin)) => AllowList::new(vec![origin])?,
                 _ => return Err(allowed_origins_required()),
             },
-            Some(Value::Array(entries)) => {
+            Some(Field::Array(entries)) => {
                 if entries.len() != normalised.len()
-                    || !entries.iter().all(|e| matches!(e, Value::String(_)))
+                    || !entries.iter().all(|e| matches!(e, Field::Str(_)))
                 {
                     return Err(bad_option(Opt::AllowedOrigins));
                 }

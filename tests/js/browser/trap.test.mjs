@@ -90,3 +90,36 @@ test("secrets: a trap while a retry waits settles the waiting call with internal
     await context.close();
   }
 });
+
+test("auth fetch: a trap fails the call that hit it, every pending call and every later call with internal", async () => {
+  const { page, context } = await open();
+  try {
+    const r = await page.evaluate(async () => {
+      const { createAuthFetch, ClientTools, isGlueError, preload, ready } = window.glue;
+      const f = createAuthFetch({ token: () => "tok-1" });
+      preload();
+      await ready();
+      // Both requests are in flight; the first status the core reads traps.
+      window.trapNext("auth_fetch", "auth_fetch_status");
+      const first = f("/api/chatkit/a").catch((e) => e);
+      const pending = f("/api/chatkit/b").catch((e) => e);
+      const [e1, e2] = await Promise.all([first, pending]);
+      const later = await f("/api/chatkit/c").catch((e) => e);
+      const other = await createAuthFetch({ token: () => "tok-2" })("/api/chatkit/d").catch((e) => e);
+      const tools = new ClientTools().register("echo", { handler: (p) => ({ echoed: p.x }) });
+      const dispatched = await tools.dispatch({ name: "echo", params: { x: 1 } });
+      return {
+        codes: [e1.code, e2.code, later.code, other.code],
+        isGlue: isGlueError(e1),
+        causeIsTrap: e1.cause instanceof WebAssembly.RuntimeError,
+        dispatched,
+      };
+    });
+    assert.deepEqual(r.codes, ["internal", "internal", "internal", "internal"]);
+    assert.equal(r.isGlue, true);
+    assert.equal(r.causeIsTrap, true);
+    assert.deepEqual(r.dispatched, { echoed: 1 });
+  } finally {
+    await context.close();
+  }
+});
