@@ -6,6 +6,7 @@
 import wasmModule from "#module/analytics";
 import { disposable, glueError } from "./errors.js";
 import { withTimeout } from "./timeout.js";
+import { trapListeners } from "./module.js";
 
 // ChatKit's events (@openai/chatkit's ChatKitEvents without "chatkit."), in its order.
 // Each becomes the handler @openai/chatkit-react derives: "thread.load.start" -> onThreadLoadStart.
@@ -102,7 +103,7 @@ class Engine {
   // Every event enters here, timestamped at once (epoch ms, and monotonic for pairing).
   in(type, data, duration) {
     if (this.disposed || this.o.enabled === false) return;
-    if (this.failed) return void this.lost++;
+    if (this.failed || this.trapped) return void this.lost++;
     if (this.pending.length >= this.o.maxQueue) {
       this.pending.shift();
       this.lost++;
@@ -141,6 +142,7 @@ class Engine {
   start(wasm) {
     const o = this.o;
     this.wasm = wasm;
+    this.watch();
     this.core = wasmModule.call(
       () =>
         new wasm.AnalyticsCore({
@@ -152,6 +154,21 @@ class Engine {
     );
     this.listen();
     return true;
+  }
+
+  // A trap in any module is reported once to onError; one in this module also stops the
+  // engine: what waits is counted lost, and flush() and every later call get `internal`.
+  watch() {
+    if (this.onTrap) return;
+    this.onTrap = (error) => {
+      this.report(error, "internal");
+      if (error !== wasmModule.trapped) return;
+      this.trapped = error;
+      clearTimeout(this.timer);
+      this.lost += this.pending.length;
+      this.pending = [];
+    };
+    trapListeners.add(this.onTrap);
   }
 
   drain() {
@@ -202,8 +219,8 @@ class Engine {
   }
 
   schedule() {
-    if (!this.core || this.disposed) return;
-    const due = this.core.due(now());
+    if (!this.core || this.disposed || this.trapped) return;
+    const due = wasmModule.call(() => this.core.due(now()));
     if (due < 0) return;
     if (due === 0) return void this.send(MODE_NORMAL);
     const at = now() + due;
@@ -223,7 +240,7 @@ class Engine {
   send(mode) {
     let budget = KEEPALIVE_BUDGET;
     for (;;) {
-      const batch = this.core.take(Date.now(), now(), mode, budget);
+      const batch = wasmModule.call(() => this.core.take(Date.now(), now(), mode, budget));
       if (!batch) return;
       const flight = this.deliver(batch, mode === MODE_HIDE);
       this.flights.add(flight);
@@ -265,7 +282,7 @@ class Engine {
       this.report(error, source);
     }
     try {
-      if (!this.core) return false;
+      if (!this.core || this.trapped) return false;
       wasmModule.call(() => this.core.settle(id, status, now(), retryAfter, Math.random()));
       this.check(source);
       this.schedule();
@@ -313,6 +330,11 @@ class Engine {
   }
 
   report(error, source) {
+    // A trap reaches here from every call that meets it: onError hears of it once.
+    if (error === wasmModule.trapped || error === this.trapReported) {
+      if (this.trapReported === error) return;
+      this.trapReported = error;
+    }
     try {
       const e = this.toError(error);
       const key = source + "\n" + e.name + "\n" + e.message;
@@ -347,10 +369,30 @@ class Engine {
     return m;
   }
 
-  async flush() {
-    if (this.disposed) throw glueError("aborted", "ChatKitAnalytics.flush: the analytics object was disposed");
+  // Settles with `internal` as soon as the module traps, whatever it was waiting for.
+  flush() {
+    if (this.disposed) return Promise.reject(glueError("aborted", "ChatKitAnalytics.flush: the analytics object was disposed"));
+    const trapped = this.trapped || wasmModule.trapped;
+    if (trapped) return Promise.reject(trapped);
+    return new Promise((resolve, reject) => {
+      const done = wasmModule.track(reject);
+      this.drainAll().then(
+        () => {
+          done();
+          if (this.trapped) reject(this.trapped);
+          else resolve();
+        },
+        (error) => {
+          done();
+          reject(this.trapped || error);
+        },
+      );
+    });
+  }
+
+  async drainAll() {
     if (!this.core && this.loading) await wasmModule.load().catch(() => {});
-    while (this.core && !this.disposed) {
+    while (this.core && !this.disposed && !this.trapped) {
       if (this.flights.size) {
         await Promise.all(this.flights);
         continue;
@@ -362,7 +404,8 @@ class Engine {
 
   dispose() {
     if (this.disposed) return;
-    const core = this.core;
+    // After a trap the module's state is not to be trusted: nothing more is asked of it.
+    const core = this.trapped ? null : this.core;
     if (core) {
       try {
         // A running response is abandoned; what is queued leaves as the page would.
@@ -376,6 +419,7 @@ class Engine {
       }
     }
     this.disposed = true;
+    if (this.onTrap) trapListeners.delete(this.onTrap);
     clearTimeout(this.timer);
     if (this.off) this.off();
     this.lost += this.pending.length;
