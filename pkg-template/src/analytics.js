@@ -70,10 +70,25 @@ function checkOptions(options = {}) {
   return o;
 }
 
-function retryAfterMs(header) {
-  if (!header) return 0;
-  const seconds = Number(header);
-  return seconds >= 0 ? seconds * 1000 : Math.max(0, Date.parse(header) - Date.now()) || 0;
+// Reading the fields an event carries (a throwing getter reads as absent); what they
+// mean is the module's business.
+function field(o, key, type) {
+  try {
+    const v = o != null ? o[key] : undefined;
+    return type === undefined || typeof v === type ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Data crosses into the module once, as JSON text: [text | undefined, whether it threw].
+function encoded(data) {
+  if (data == null) return [undefined, false];
+  try {
+    return [JSON.stringify(data), false];
+  } catch {
+    return [undefined, true];
+  }
 }
 
 class Engine {
@@ -191,7 +206,18 @@ class Engine {
     } else if (type === "log" && this.o.captureLogData === false) {
       data = { name: data && data.name };
     }
-    const out = this.core.observe(type, at, mono, data, duration);
+    // Events are encoded only when they will be sent.
+    const [json, unencodable] = this.core.sending ? encoded(data) : [undefined, false];
+    const out = this.core.observe(
+      type,
+      at,
+      mono,
+      json,
+      unencodable,
+      field(data, "threadId", "string"),
+      field(data, "phase", "string"),
+      typeof duration === "number" ? duration : undefined,
+    );
     if (out) for (const json of out) this.before(json, mono);
     this.check("queue");
   }
@@ -209,8 +235,18 @@ class Engine {
       this.core.lose();
       return;
     }
-    const encoded = this.core.encode(event);
-    if (encoded !== undefined) this.core.push(encoded, mono);
+    const [text, unencodable] = encoded(field(event, "data"));
+    const out = this.core.encode(
+      field(event, "type", "string"),
+      field(event, "id", "string"),
+      field(event, "at", "number"),
+      field(event, "sessionId", "string"),
+      field(event, "threadId", "string"),
+      field(event, "durationMs", "number"),
+      text,
+      unencodable,
+    );
+    if (out !== undefined) this.core.push(out, mono);
   }
 
   check(source) {
@@ -254,7 +290,8 @@ class Engine {
     const o = this.o;
     const source = o.sink ? "sink" : "endpoint";
     let status = 0;
-    let retryAfter = 0;
+    let retryAfter = "";
+    let date = "";
     try {
       if (o.sink) {
         await withTimeout(() => o.sink(JSON.parse(body).events), o.sendTimeoutMs);
@@ -276,14 +313,15 @@ class Engine {
           o.sendTimeoutMs,
         );
         status = response.status;
-        retryAfter = retryAfterMs(response.headers.get("retry-after"));
+        retryAfter = response.headers.get("retry-after") || "";
+        date = response.headers.get("date") || "";
       }
     } catch (error) {
       this.report(error, source);
     }
     try {
       if (!this.core || this.trapped) return false;
-      wasmModule.call(() => this.core.settle(id, status, now(), retryAfter, Math.random()));
+      wasmModule.call(() => this.core.settle(id, status, now(), retryAfter, date, Date.now(), Math.random()));
       this.check(source);
       this.schedule();
     } catch (error) {
