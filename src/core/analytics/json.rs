@@ -3,7 +3,7 @@
 //! [`super::redact`] at every depth:
 //!
 //! - the value of a member whose key is secret ([`is_secret_key`]), whatever it is
-//!   (an object, an array, a string, a number), becomes the string [`REDACTED`];
+//!   (an object, an array, a string, a number), becomes the string [`super::redact::REDACTED`];
 //! - every other string value has its token-shaped substrings replaced
 //!   ([`redact_text`]), judged on the decoded text (so `"a\nsk-…"` is caught the same
 //!   as a real line break before the key).
@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 
 use super::encode::push_escaped;
-use super::redact::{is_secret_key, redact_text, REDACTED};
+use super::redact::{is_secret_key, redact_text};
 
 /// What the walk expects next.
 #[derive(Clone, Copy, PartialEq)]
@@ -159,15 +159,42 @@ struct Out<'a> {
 }
 
 impl Out<'_> {
-    fn replace(&mut self, from: usize, to: usize, with: impl FnOnce(&mut String)) {
+    #[inline(never)]
+    fn replace(&mut self, from: usize, to: usize, with: &str) {
         let o = self
             .out
             .get_or_insert_with(|| String::with_capacity(self.src.len() + 16));
         o.push_str(self.src.get(self.copied..from).unwrap_or_default());
-        with(o);
+        o.push_str(with);
         self.copied = to;
     }
 }
+
+/// A string literal's inside (`raw`, `escaped` when it has escapes) with token-shaped
+/// substrings replaced, as JSON; `Ok(None)` when nothing changed, `Err` when the
+/// escapes are not JSON.
+#[inline(never)]
+fn redact_literal(raw: &str, escaped: bool) -> Result<Option<String>, ()> {
+    if !escaped {
+        // No escapes: the raw text is the text, and the replacement needs none either.
+        return Ok(match redact_text(raw) {
+            Cow::Owned(r) => Some(r),
+            Cow::Borrowed(_) => None,
+        });
+    }
+    let text = decode(raw).ok_or(())?;
+    Ok(match redact_text(&text) {
+        Cow::Owned(r) => {
+            let mut o = String::with_capacity(r.len() + 8);
+            push_escaped(&mut o, &r);
+            Some(o)
+        }
+        Cow::Borrowed(_) => None,
+    })
+}
+
+/// [`super::redact::REDACTED`] as a JSON string (a test keeps the two the same).
+const REDACTED_JSON: &str = "\"[redacted]\"";
 
 /// `json` (one JSON value, as `JSON.stringify` writes it) with secret members and
 /// token-shaped substrings redacted; borrowed when nothing changed, `None` when the
@@ -190,11 +217,7 @@ pub fn redact_json<'a>(json: &'a str, extra: &[Vec<u8>]) -> Option<Cow<'a, str>>
         match expect {
             Expect::Value | Expect::ValueOrEnd if secret => {
                 let end = value_end(b, i)?;
-                out.replace(i, end, |o| {
-                    o.push('"');
-                    o.push_str(REDACTED);
-                    o.push('"');
-                });
+                out.replace(i, end, REDACTED_JSON);
                 secret = false;
                 i = end;
                 value_done = true;
@@ -218,15 +241,8 @@ pub fn redact_json<'a>(json: &'a str, extra: &[Vec<u8>]) -> Option<Cow<'a, str>>
                 b'"' => {
                     let (end, escaped) = string_end(b, i)?;
                     let raw = json.get(i + 1..end - 1)?;
-                    if escaped {
-                        let text = decode(raw)?;
-                        if let Cow::Owned(r) = redact_text(&text) {
-                            out.replace(i + 1, end - 1, |o| push_escaped(o, &r));
-                        }
-                    } else if let Cow::Owned(r) = redact_text(raw) {
-                        // No escapes: the raw text is the text, and the replacement
-                        // needs none either.
-                        out.replace(i + 1, end - 1, |o| o.push_str(&r));
+                    if let Some(r) = redact_literal(raw, escaped).ok()? {
+                        out.replace(i + 1, end - 1, &r);
                     }
                     i = end;
                     value_done = true;
@@ -296,7 +312,7 @@ pub fn redact_json<'a>(json: &'a str, extra: &[Vec<u8>]) -> Option<Cow<'a, str>>
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::analytics::redact::normalize_key;
+    use crate::core::analytics::redact::{normalize_key, REDACTED};
     use proptest::prelude::*;
     use serde_json::{json, Map, Value};
 
@@ -340,6 +356,11 @@ mod tests {
             r(r#"{"t\u006fken":5}"#).unwrap(),
             r#"{"t\u006fken":"[redacted]"}"#
         );
+    }
+
+    #[test]
+    fn the_redacted_marker_is_the_one_of_redact() {
+        assert_eq!(REDACTED_JSON, serde_json::to_string(REDACTED).unwrap());
     }
 
     #[test]
