@@ -6,6 +6,7 @@
 import wasmModule from "#module/analytics";
 import { disposable, glueError } from "./errors.js";
 import { withTimeout } from "./timeout.js";
+import { trapListeners } from "./module.js";
 
 // ChatKit's events (@openai/chatkit's ChatKitEvents without "chatkit."), in its order.
 // Each becomes the handler @openai/chatkit-react derives: "thread.load.start" -> onThreadLoadStart.
@@ -69,10 +70,25 @@ function checkOptions(options = {}) {
   return o;
 }
 
-function retryAfterMs(header) {
-  if (!header) return 0;
-  const seconds = Number(header);
-  return seconds >= 0 ? seconds * 1000 : Math.max(0, Date.parse(header) - Date.now()) || 0;
+// Reading the fields an event carries (a throwing getter reads as absent); what they
+// mean is the module's business.
+function field(o, key, type) {
+  try {
+    const v = o != null ? o[key] : undefined;
+    return type === undefined || typeof v === type ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Data crosses into the module once, as JSON text: [text | undefined, whether it threw].
+function encoded(data) {
+  if (data == null) return [undefined, false];
+  try {
+    return [JSON.stringify(data), false];
+  } catch {
+    return [undefined, true];
+  }
 }
 
 class Engine {
@@ -102,7 +118,7 @@ class Engine {
   // Every event enters here, timestamped at once (epoch ms, and monotonic for pairing).
   in(type, data, duration) {
     if (this.disposed || this.o.enabled === false) return;
-    if (this.failed) return void this.lost++;
+    if (this.failed || this.trapped) return void this.lost++;
     if (this.pending.length >= this.o.maxQueue) {
       this.pending.shift();
       this.lost++;
@@ -141,6 +157,7 @@ class Engine {
   start(wasm) {
     const o = this.o;
     this.wasm = wasm;
+    this.watch();
     this.core = wasmModule.call(
       () =>
         new wasm.AnalyticsCore({
@@ -152,6 +169,21 @@ class Engine {
     );
     this.listen();
     return true;
+  }
+
+  // A trap in any module is reported once to onError; one in this module also stops the
+  // engine: what waits is counted lost, and flush() and every later call get `internal`.
+  watch() {
+    if (this.onTrap) return;
+    this.onTrap = (error) => {
+      this.report(error, "internal");
+      if (error !== wasmModule.trapped) return;
+      this.trapped = error;
+      clearTimeout(this.timer);
+      this.lost += this.pending.length;
+      this.pending = [];
+    };
+    trapListeners.add(this.onTrap);
   }
 
   drain() {
@@ -174,7 +206,18 @@ class Engine {
     } else if (type === "log" && this.o.captureLogData === false) {
       data = { name: data && data.name };
     }
-    const out = this.core.observe(type, at, mono, data, duration);
+    // Events are encoded only when they will be sent.
+    const [json, unencodable] = this.core.sending ? encoded(data) : [undefined, false];
+    const out = this.core.observe(
+      type,
+      at,
+      mono,
+      json,
+      unencodable,
+      field(data, "threadId", "string"),
+      field(data, "phase", "string"),
+      typeof duration === "number" ? duration : undefined,
+    );
     if (out) for (const json of out) this.before(json, mono);
     this.check("queue");
   }
@@ -192,8 +235,18 @@ class Engine {
       this.core.lose();
       return;
     }
-    const encoded = this.core.encode(event);
-    if (encoded !== undefined) this.core.push(encoded, mono);
+    const [text, unencodable] = encoded(field(event, "data"));
+    const out = this.core.encode(
+      field(event, "type", "string"),
+      field(event, "id", "string"),
+      field(event, "at", "number"),
+      field(event, "sessionId", "string"),
+      field(event, "threadId", "string"),
+      field(event, "durationMs", "number"),
+      text,
+      unencodable,
+    );
+    if (out !== undefined) this.core.push(out, mono);
   }
 
   check(source) {
@@ -202,8 +255,8 @@ class Engine {
   }
 
   schedule() {
-    if (!this.core || this.disposed) return;
-    const due = this.core.due(now());
+    if (!this.core || this.disposed || this.trapped) return;
+    const due = wasmModule.call(() => this.core.due(now()));
     if (due < 0) return;
     if (due === 0) return void this.send(MODE_NORMAL);
     const at = now() + due;
@@ -223,7 +276,7 @@ class Engine {
   send(mode) {
     let budget = KEEPALIVE_BUDGET;
     for (;;) {
-      const batch = this.core.take(Date.now(), now(), mode, budget);
+      const batch = wasmModule.call(() => this.core.take(Date.now(), now(), mode, budget));
       if (!batch) return;
       const flight = this.deliver(batch, mode === MODE_HIDE);
       this.flights.add(flight);
@@ -237,7 +290,8 @@ class Engine {
     const o = this.o;
     const source = o.sink ? "sink" : "endpoint";
     let status = 0;
-    let retryAfter = 0;
+    let retryAfter = "";
+    let date = "";
     try {
       if (o.sink) {
         await withTimeout(() => o.sink(JSON.parse(body).events), o.sendTimeoutMs);
@@ -259,14 +313,15 @@ class Engine {
           o.sendTimeoutMs,
         );
         status = response.status;
-        retryAfter = retryAfterMs(response.headers.get("retry-after"));
+        retryAfter = response.headers.get("retry-after") || "";
+        date = response.headers.get("date") || "";
       }
     } catch (error) {
       this.report(error, source);
     }
     try {
-      if (!this.core) return false;
-      wasmModule.call(() => this.core.settle(id, status, now(), retryAfter, Math.random()));
+      if (!this.core || this.trapped) return false;
+      wasmModule.call(() => this.core.settle(id, status, now(), retryAfter, date, Date.now(), Math.random()));
       this.check(source);
       this.schedule();
     } catch (error) {
@@ -313,6 +368,11 @@ class Engine {
   }
 
   report(error, source) {
+    // A trap reaches here from every call that meets it: onError hears of it once.
+    if (error === wasmModule.trapped || error === this.trapReported) {
+      if (this.trapReported === error) return;
+      this.trapReported = error;
+    }
     try {
       const e = this.toError(error);
       const key = source + "\n" + e.name + "\n" + e.message;
@@ -347,10 +407,30 @@ class Engine {
     return m;
   }
 
-  async flush() {
-    if (this.disposed) throw glueError("aborted", "ChatKitAnalytics.flush: the analytics object was disposed");
+  // Settles with `internal` as soon as the module traps, whatever it was waiting for.
+  flush() {
+    if (this.disposed) return Promise.reject(glueError("aborted", "ChatKitAnalytics.flush: the analytics object was disposed"));
+    const trapped = this.trapped || wasmModule.trapped;
+    if (trapped) return Promise.reject(trapped);
+    return new Promise((resolve, reject) => {
+      const done = wasmModule.track(reject);
+      this.drainAll().then(
+        () => {
+          done();
+          if (this.trapped) reject(this.trapped);
+          else resolve();
+        },
+        (error) => {
+          done();
+          reject(this.trapped || error);
+        },
+      );
+    });
+  }
+
+  async drainAll() {
     if (!this.core && this.loading) await wasmModule.load().catch(() => {});
-    while (this.core && !this.disposed) {
+    while (this.core && !this.disposed && !this.trapped) {
       if (this.flights.size) {
         await Promise.all(this.flights);
         continue;
@@ -362,7 +442,8 @@ class Engine {
 
   dispose() {
     if (this.disposed) return;
-    const core = this.core;
+    // After a trap the module's state is not to be trusted: nothing more is asked of it.
+    const core = this.trapped ? null : this.core;
     if (core) {
       try {
         // A running response is abandoned; what is queued leaves as the page would.
@@ -376,6 +457,7 @@ class Engine {
       }
     }
     this.disposed = true;
+    if (this.onTrap) trapListeners.delete(this.onTrap);
     clearTimeout(this.timer);
     if (this.off) this.off();
     this.lost += this.pending.length;

@@ -2,26 +2,23 @@
 //! (`pkg-template/src/analytics.js`) hands it observations with their timestamps and
 //! carries out the sends it asks for (fetch, `sendBeacon`, the sink, timers).
 //!
-//! Event data is walked by the engine's own `JSON.stringify` with a replacer written in
-//! Rust, so redaction applies at any depth, `toJSON` is honoured, and the encoded length
-//! is the exact byte count of the wire form.
-
-use std::borrow::Cow;
+//! Event data crosses once, as the text of the facade's `JSON.stringify` (so `toJSON` is
+//! honoured and the encoded length is the exact byte count of the wire form); the core
+//! redacts that text at every depth ([`redact_json`]). No callback per key.
 
 use crate::core::analytics::encode::{push_u64, Envelope};
+use crate::core::analytics::json::redact_json;
 use crate::core::analytics::queue::{
-    Mode, Outcome, Pushed, Queue, QueueConfig, Settled, MAX_ATTEMPTS,
+    retry_after_ms, Mode, Outcome, Pushed, Queue, QueueConfig, Settled, MAX_ATTEMPTS,
 };
-use crate::core::analytics::redact::{is_secret_key, normalize_key, redact_text, REDACTED};
+use crate::core::analytics::redact::{normalize_key, redact_text};
 use crate::core::analytics::sketch::Quantiles;
 use crate::core::analytics::{sampling, Tracker, ABANDONED};
 use crate::core::{ErrorCode, GlueError};
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::error::to_js;
-
-type Replacer = Closure<dyn FnMut(JsValue, JsValue) -> JsValue>;
 
 #[wasm_bindgen(js_name = AnalyticsCore)]
 pub struct AnalyticsCore {
@@ -32,7 +29,8 @@ pub struct AnalyticsCore {
     send: bool,
     /// No `beforeSend`: encoded events go straight to the queue.
     direct: bool,
-    replacer: Replacer,
+    /// The caller's `redactKeys`, normalised.
+    keys: Vec<Vec<u8>>,
     error: Option<GlueError>,
 }
 
@@ -78,11 +76,12 @@ impl AnalyticsCore {
     /// sessionId, redactKeys, send, direct, readyFrom }`, already checked by the facade.
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "object")] options: JsValue) -> AnalyticsCore {
+        let d = QueueConfig::default();
         let cfg = QueueConfig {
-            batch_size: get_num(&options, "batchSize", 20.0) as usize,
-            max_queue: get_num(&options, "maxQueue", 1_000.0) as usize,
-            max_batch_bytes: get_num(&options, "maxBatchBytes", 48_000.0) as usize,
-            flush_interval_ms: get_num(&options, "flushIntervalMs", 5_000.0),
+            batch_size: get_num(&options, "batchSize", d.batch_size as f64) as usize,
+            max_queue: get_num(&options, "maxQueue", d.max_queue as f64) as usize,
+            max_batch_bytes: get_num(&options, "maxBatchBytes", d.max_batch_bytes as f64) as usize,
+            flush_interval_ms: get_num(&options, "flushIntervalMs", d.flush_interval_ms),
         };
         let session = get_str(&options, "sessionId").unwrap_or_default();
         let keys: Vec<Vec<u8>> = Array::from(&get(&options, "redactKeys"))
@@ -90,17 +89,6 @@ impl AnalyticsCore {
             .filter_map(|k| k.as_string())
             .map(|k| normalize_key(&k))
             .collect();
-        let replacer = Replacer::new(move |key: JsValue, value: JsValue| {
-            if key.as_string().is_some_and(|k| is_secret_key(&k, &keys)) {
-                return JsValue::from_str(REDACTED);
-            }
-            if let Some(s) = value.as_string() {
-                if let Cow::Owned(r) = redact_text(&s) {
-                    return r.into();
-                }
-            }
-            value
-        });
         AnalyticsCore {
             tracker: Tracker::new(get_num(&options, "readyFrom", 0.0)),
             queue: Queue::new(cfg),
@@ -108,7 +96,7 @@ impl AnalyticsCore {
                 && sampling::sampled(&session, get_num(&options, "sampleRate", 1.0)),
             direct: !get(&options, "direct").is_falsy(),
             session,
-            replacer,
+            keys,
             error: None,
         }
     }
@@ -123,24 +111,32 @@ impl AnalyticsCore {
     /// `response.abandoned` before it when it abandoned a response). Without
     /// `beforeSend` the encoded events are queued and nothing is returned; with it, they
     /// are returned (JSON strings) for the facade to pass through `beforeSend` and `push`.
+    /// `data`: the event data's JSON text (`None` without data or when the engine does
+    /// not send); `unencodable`: `JSON.stringify` threw on it. `thread_id` and `phase`:
+    /// the data's fields of those names, when strings.
     #[wasm_bindgen(unchecked_return_type = "string[] | undefined")]
+    #[allow(clippy::too_many_arguments)]
     pub fn observe(
         &mut self,
         kind: &str,
         at: f64,
         mono: f64,
-        #[wasm_bindgen(unchecked_param_type = "unknown")] data: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number | undefined")] duration: JsValue,
+        data: Option<String>,
+        unencodable: bool,
+        thread_id: Option<String>,
+        phase: Option<String>,
+        duration: Option<f64>,
     ) -> JsValue {
         let detail = match kind {
-            "thread.change" | "thread.load.start" | "thread.load.end" => get_str(&data, "threadId"),
-            "tool.call" => get_str(&data, "phase"),
+            "thread.change" | "thread.load.start" | "thread.load.end" => thread_id,
+            "tool.call" => phase,
             _ => None,
         };
         let o = self
             .tracker
-            .observe(kind, mono, detail.as_deref(), duration.as_f64());
-        self.emit_all(kind, at, mono, &data, o)
+            .observe(kind, mono, detail.as_deref(), duration);
+        let data = if unencodable { Err(()) } else { Ok(data) };
+        self.emit_all(kind, at, mono, data, o)
     }
 
     /// The object is being disposed: emits `response.abandoned` for a running response.
@@ -150,7 +146,7 @@ impl AnalyticsCore {
         if o.abandoned.is_none() {
             return JsValue::UNDEFINED;
         }
-        self.emit_all("", at, mono, &JsValue::UNDEFINED, o)
+        self.emit_all("", at, mono, Ok(None), o)
     }
 
     fn emit_all(
@@ -158,7 +154,7 @@ impl AnalyticsCore {
         kind: &str,
         at: f64,
         mono: f64,
-        data: &JsValue,
+        data: Result<Option<String>, ()>,
         o: crate::core::analytics::Observed,
     ) -> JsValue {
         if !self.send {
@@ -173,7 +169,7 @@ impl AnalyticsCore {
             let encoded = if o.omit_data {
                 Ok(None)
             } else {
-                self.stringify(data)
+                self.redact(data)
             };
             match encoded {
                 Ok(data) => {
@@ -219,29 +215,39 @@ impl AnalyticsCore {
         }
     }
 
-    /// `data` as JSON, redacted at every depth; `Ok(None)` when there is none.
-    fn stringify(&mut self, data: &JsValue) -> Result<Option<String>, ()> {
-        if data.is_undefined() || data.is_null() {
-            return Ok(None);
+    /// The data's JSON text, redacted at every depth; `Ok(None)` when there is none (or
+    /// `JSON.stringify` wrote nothing for it); `Err` when it could not be encoded.
+    fn redact(&mut self, data: Result<Option<String>, ()>) -> Result<Option<String>, ()> {
+        let redacted = match data {
+            Ok(None) => return Ok(None),
+            Ok(Some(json)) => redact_json(&json, &self.keys).map(|r| r.into_owned()),
+            Err(()) => None,
+        };
+        if redacted.is_none() {
+            self.error = Some(GlueError::new(
+                ErrorCode::InvalidConfig,
+                "analytics: an event's data could not be encoded as JSON (a cycle, a BigInt or a throwing getter); the event was dropped",
+            ));
+            return Err(());
         }
-        match JSON::stringify_with_replacer(data, self.replacer.as_ref()) {
-            Ok(s) => Ok(s.as_string()),
-            Err(_) => {
-                self.error = Some(GlueError::new(
-                    ErrorCode::InvalidConfig,
-                    "analytics: an event's data could not be encoded as JSON (a cycle, a BigInt or a throwing getter); the event was dropped",
-                ));
-                Err(())
-            }
-        }
+        Ok(redacted)
     }
 
-    /// Encodes an event `beforeSend` returned (any object with the event's fields).
+    /// Encodes an event `beforeSend` returned: its fields as the facade read them
+    /// (`kind` the `type` when a string, `data` as for [`Self::observe`]).
+    #[allow(clippy::too_many_arguments)]
     pub fn encode(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "unknown")] event: JsValue,
+        kind: Option<String>,
+        id: Option<String>,
+        at: Option<f64>,
+        session: Option<String>,
+        thread: Option<String>,
+        duration: Option<f64>,
+        data: Option<String>,
+        unencodable: bool,
     ) -> Option<String> {
-        let kind = get_str(&event, "type").filter(|k| !k.is_empty());
+        let kind = kind.filter(|k| !k.is_empty());
         let Some(kind) = kind else {
             self.error = Some(GlueError::invalid_config(
                 "analytics: beforeSend must return the event (with its string type), null to drop it, or nothing to keep it",
@@ -249,20 +255,19 @@ impl AnalyticsCore {
             self.lose();
             return None;
         };
-        let Ok(data) = self.stringify(&get(&event, "data")) else {
+        let data = if unencodable { Err(()) } else { Ok(data) };
+        let Ok(data) = self.redact(data) else {
             self.lose();
             return None;
         };
-        let id = get_str(&event, "id").unwrap_or_default();
-        let session = get_str(&event, "sessionId").unwrap_or_default();
         Some(
             Envelope {
-                id: &id,
+                id: id.as_deref().unwrap_or_default(),
                 kind: &kind,
-                at: get_num(&event, "at", 0.0),
-                session: &session,
-                thread: get_str(&event, "threadId").as_deref(),
-                duration: get(&event, "durationMs").as_f64(),
+                at: at.unwrap_or(0.0),
+                session: session.as_deref().unwrap_or_default(),
+                thread: thread.as_deref(),
+                duration,
                 data: data.as_deref(),
             }
             .to_json(),
@@ -310,7 +315,20 @@ impl AnalyticsCore {
 
     /// Applies a send's outcome: `status` an HTTP status (200 for a sink that resolved),
     /// 0 a failure (network, sink threw or timed out), -1 not sent (`sendBeacon` false).
-    pub fn settle(&mut self, id: u32, status: i32, mono: f64, retry_after_ms: f64, random: f64) {
+    /// `retry_after` and `date`: the response's `Retry-After` and `Date` headers ("" when
+    /// absent); `epoch`: `Date.now()`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn settle(
+        &mut self,
+        id: u32,
+        status: i32,
+        mono: f64,
+        retry_after: &str,
+        date: &str,
+        epoch: f64,
+        random: f64,
+    ) {
+        let retry_after_ms = retry_after_ms(retry_after, date, epoch);
         let outcome = match status {
             -1 => Outcome::NotSent,
             s if s > 0 => Outcome::Status(s.min(999) as u16),

@@ -13,9 +13,10 @@ export class AnalyticsCore {
      */
     due(mono: number): number;
     /**
-     * Encodes an event `beforeSend` returned (any object with the event's fields).
+     * Encodes an event `beforeSend` returned: its fields as the facade read them
+     * (`kind` the `type` when a string, `data` as for [`Self::observe`]).
      */
-    encode(event: unknown): string | undefined;
+    encode(kind: string | null | undefined, id: string | null | undefined, at: number | null | undefined, session: string | null | undefined, thread: string | null | undefined, duration: number | null | undefined, data: string | null | undefined, unencodable: boolean): string | undefined;
     /**
      * The latest problem to report to `onError`, once.
      */
@@ -38,8 +39,11 @@ export class AnalyticsCore {
      * `response.abandoned` before it when it abandoned a response). Without
      * `beforeSend` the encoded events are queued and nothing is returned; with it, they
      * are returned (JSON strings) for the facade to pass through `beforeSend` and `push`.
+     * `data`: the event data's JSON text (`None` without data or when the engine does
+     * not send); `unencodable`: `JSON.stringify` threw on it. `thread_id` and `phase`:
+     * the data's fields of those names, when strings.
      */
-    observe(kind: string, at: number, mono: number, data: unknown, duration: number | undefined): string[] | undefined;
+    observe(kind: string, at: number, mono: number, data: string | null | undefined, unencodable: boolean, thread_id?: string | null, phase?: string | null, duration?: number | null): string[] | undefined;
     /**
      * Queues an encoded event.
      */
@@ -47,8 +51,10 @@ export class AnalyticsCore {
     /**
      * Applies a send's outcome: `status` an HTTP status (200 for a sink that resolved),
      * 0 a failure (network, sink threw or timed out), -1 not sent (`sendBeacon` false).
+     * `retry_after` and `date`: the response's `Retry-After` and `Date` headers ("" when
+     * absent); `epoch`: `Date.now()`.
      */
-    settle(id: number, status: number, mono: number, retry_after_ms: number, random: number): void;
+    settle(id: number, status: number, mono: number, retry_after: string, date: string, epoch: number, random: number): void;
     /**
      * The next batch to send: `[id, body, bytes]`, or undefined. `mode`: 0 the
      * scheduler's, 1 `flush()`, 2 the page is hiding (within `budget` bytes).
@@ -94,28 +100,26 @@ export interface InitOutput {
     readonly analyticsMaxAttempts: () => number;
     readonly analyticscore_dispose: (a: number, b: number, c: number) => any;
     readonly analyticscore_due: (a: number, b: number) => number;
-    readonly analyticscore_encode: (a: number, b: any) => [number, number];
+    readonly analyticscore_encode: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number, k: number, l: number, m: number, n: number, o: number, p: number) => [number, number];
     readonly analyticscore_error: (a: number) => any;
     readonly analyticscore_lose: (a: number) => void;
     readonly analyticscore_metrics: (a: number) => any;
     readonly analyticscore_new: (a: any) => number;
-    readonly analyticscore_observe: (a: number, b: number, c: number, d: number, e: number, f: any, g: any) => any;
+    readonly analyticscore_observe: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number, k: number, l: number, m: number, n: number) => any;
     readonly analyticscore_push: (a: number, b: number, c: number, d: number) => void;
     readonly analyticscore_sending: (a: number) => number;
-    readonly analyticscore_settle: (a: number, b: number, c: number, d: number, e: number, f: number) => void;
+    readonly analyticscore_settle: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number) => void;
     readonly analyticscore_take: (a: number, b: number, c: number, d: number, e: number) => any;
     readonly io_len: () => number;
     readonly io_ptr: () => number;
     readonly io_reserve: (a: number) => number;
     readonly redactText: (a: number, b: number) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h{hash}: (a: number, b: number, c: any, d: any) => any;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
-    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
     readonly __wbindgen_start: () => void;
 }
 

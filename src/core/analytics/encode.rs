@@ -37,8 +37,13 @@ pub fn push_tenths(out: &mut String, v: f64) {
 
 /// A JSON string literal of `s`, after redaction.
 pub fn push_str(out: &mut String, s: &str) {
-    let s = redact_text(s);
     out.push('"');
+    push_escaped(out, &redact_text(s));
+    out.push('"');
+}
+
+/// The inside of a JSON string literal of `s` (no quotes, no redaction).
+pub fn push_escaped(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -55,7 +60,6 @@ pub fn push_str(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
-    out.push('"');
 }
 
 impl Envelope<'_> {

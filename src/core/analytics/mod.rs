@@ -3,6 +3,7 @@
 //! with their timestamps and carries out the sends it asks for.
 
 pub mod encode;
+pub mod json;
 pub mod pairing;
 pub mod queue;
 pub mod redact;

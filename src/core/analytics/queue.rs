@@ -25,6 +25,22 @@ pub const MAX_RETRY_AFTER_MS: f64 = 60_000.0;
 /// rounded up.
 pub const BODY_OVERHEAD: usize = 40;
 
+/// The wait a response's `Retry-After` header asks for, in milliseconds, as
+/// [`Queue::settle`] takes it: the secrets' rule ([`crate::core::secrets::backoff::retry_after_ms`]:
+/// delay-seconds, or an HTTP date against the response's `Date` header, else `now_ms`),
+/// with the dates read by [`crate::core::http_date::parse`]; 0 when absent or unreadable
+/// (backoff alone applies). `Queue::settle` caps it at [`MAX_RETRY_AFTER_MS`].
+pub fn retry_after_ms(header: &str, date: &str, now_ms: f64) -> f64 {
+    let server = crate::core::http_date::parse(date);
+    crate::core::secrets::backoff::retry_after_ms(
+        header,
+        server,
+        now_ms,
+        crate::core::http_date::parse,
+    )
+    .unwrap_or(0.0)
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct QueueConfig {
     pub batch_size: usize,
@@ -506,6 +522,23 @@ mod tests {
         assert!(delays[0] < delays[1], "{delays:?}");
         assert_eq!((q.dropped, q.held()), (3, 0));
         assert!(balanced(&q));
+    }
+
+    #[test]
+    fn retry_after_headers_are_read_by_the_shared_rule() {
+        assert_eq!(retry_after_ms("7", "", 0.0), 7_000.0);
+        assert_eq!(retry_after_ms(" 0 ", "", 5.0), 0.0);
+        // An HTTP date, measured against the response's Date header when it has one.
+        let date = "Wed, 21 Oct 2015 07:28:00 GMT";
+        let server = "Wed, 21 Oct 2015 07:27:30 GMT";
+        assert_eq!(retry_after_ms(date, server, 0.0), 30_000.0);
+        let at = crate::core::http_date::parse(date).unwrap();
+        assert_eq!(retry_after_ms(date, "", at - 2_000.0), 2_000.0);
+        assert_eq!(retry_after_ms(date, "not a date", at + 9.0), 0.0, "past");
+        // Absent or unreadable: 0, backoff alone applies.
+        for h in ["", "soon", "-5", "1.5", "Wed, 21 Oct 2015"] {
+            assert_eq!(retry_after_ms(h, "", 1e12), 0.0, "{h:?}");
+        }
     }
 
     #[test]

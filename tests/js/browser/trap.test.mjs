@@ -91,6 +91,7 @@ test("secrets: a trap while a retry waits settles the waiting call with internal
   }
 });
 
+<<<<<<< HEAD
 test("auth fetch: a trap fails the call that hit it, every pending call and every later call with internal", async () => {
   const { page, context } = await open();
   try {
@@ -119,6 +120,37 @@ test("auth fetch: a trap fails the call that hit it, every pending call and ever
     assert.equal(r.isGlue, true);
     assert.equal(r.causeIsTrap, true);
     assert.deepEqual(r.dispatched, { echoed: 1 });
+=======
+test("analytics: a trap settles a waiting flush() and every later call with internal, reported once to onError", async () => {
+  const { page, context, log } = await open();
+  try {
+    const r = await page.evaluate(async () => {
+      const { ChatKitAnalytics, ClientSecretSource, ready } = window.glue;
+      const errors = [];
+      let release;
+      const gate = new Promise((resolve) => (release = resolve));
+      const onError = (e, { source }) => errors.push([e.code, source]);
+      const a = new ChatKitAnalytics({ sink: () => gate, onError });
+      await ready();
+      a.track("one", { n: 1 });
+      // The sink holds the batch; the module traps when its outcome is reported.
+      const waiting = a.flush().then(() => "resolved", (e) => e.code);
+      window.trapNext("analytics", "analyticscore_settle");
+      release();
+      const first = await waiting;
+      a.track("two", { n: 2 });
+      const later = await a.flush().then(() => "resolved", (e) => e.code);
+      const fresh = await new ChatKitAnalytics({ sink: () => {}, onError }).flush().then(() => "resolved", (e) => e.code);
+      a.dispose();
+      // Another module is not affected.
+      const secret = await new ClientSecretSource().getClientSecret(null);
+      return { first, later, fresh, errors, secret: typeof secret };
+    });
+    assert.deepEqual([r.first, r.later, r.fresh], ["internal", "internal", "internal"]);
+    assert.deepEqual(r.errors, [["internal", "internal"]], "reported once to onError");
+    assert.equal(r.secret, "string");
+    assert.equal(log.consoleErrors.filter((t) => t.includes("internal error")).length, 1, "logged once");
+>>>>>>> analytics-sync
   } finally {
     await context.close();
   }

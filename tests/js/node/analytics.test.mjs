@@ -31,3 +31,28 @@ test("a composed handler that throws never stops the others", () => {
   assert.deepEqual(seen, ["boom", "second"]);
   assert.throws(() => composeHandlers({ onReady: 5 }), (e) => e.code === "invalid_config");
 });
+
+test("event data crosses as its JSON: toJSON honoured, redaction at every depth and after line breaks, a cycle dropped and reported", async () => {
+  const batches = [];
+  const errors = [];
+  const a = new ChatKitAnalytics({
+    sink: (b) => void batches.push(b),
+    flushIntervalMs: 60_000,
+    redactKeys: ["x-internal"],
+    beforeSend: (e) => (e.type === "edited" ? { ...e, data: { note: "now Bearer abc.def", session_id: 7 } } : undefined),
+    onError: (error, { source }) => errors.push([error.code, source]),
+  });
+  a.track("deep", { when: { toJSON: () => "sk-abcdefghijklmnopq" }, list: [{ X_Internal: [1] }, "a\nek_0123456789abcdef"], n: 1 });
+  const cycle = { name: "loop" };
+  cycle.self = cycle;
+  a.track("cyclic", cycle);
+  a.track("edited", { n: 2 });
+  await a.flush();
+  const events = batches.flat();
+  assert.deepEqual(events.map((e) => e.type), ["deep", "edited"]);
+  assert.deepEqual(events[0].data, { when: "[redacted]", list: [{ X_Internal: "[redacted]" }, "a\n[redacted]"], n: 1 });
+  assert.deepEqual(events[1].data, { note: "now Bearer [redacted]", session_id: "[redacted]" }, "what beforeSend returns is redacted again");
+  assert.deepEqual(errors, [["invalid_config", "queue"]]);
+  assert.equal(a.metrics().dropped, 1);
+  a.dispose();
+});
