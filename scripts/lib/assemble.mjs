@@ -130,6 +130,15 @@ for (const name of Object.keys(facade).sort()) {
   });
   perExport[name] = entry(alone);
 }
+// The two pages a ChatKit app has (hosted ChatKit or its own backend), each with client
+// tools and analytics: what a real page downloads.
+const pages = {};
+for (const [name, code] of Object.entries({
+  "hosted page": `import { ClientSecretSource, ClientTools, ChatKitAnalytics } from "./index.js"; window.p = [new ClientSecretSource(), new ClientTools(), new ChatKitAnalytics()];`,
+  "custom-backend page": `import { createAuthFetch, ClientTools, ChatKitAnalytics } from "./index.js"; window.p = [createAuthFetch({ token: () => null }), new ClientTools(), new ChatKitAnalytics()];`,
+})) {
+  pages[name] = entry(await browserBundle({ stdin: { contents: code, resolveDir: out, loader: "js" } }));
+}
 const all = entry(browserJs);
 const report = {
   version: cargoVersion,
@@ -137,6 +146,7 @@ const report = {
   wasm: { raw: all.total.raw - all.js.raw, gzip: all.total.gzip - all.js.gzip, brotli: all.total.brotli - all.js.brotli },
   js: all.js,
   all,
+  pages,
   perExport,
 };
 mkdirSync(join(root, "target"), { recursive: true });

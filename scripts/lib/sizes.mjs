@@ -22,6 +22,7 @@ export function formatSizes(report) {
     for (const [name, e] of Object.entries(report.perExport)) {
       lines.push(row(`  ${name}`, e.total, `   (JS ${kb(e.js.gzip)} gzip${e.modules.length ? ", " + e.modules.join(", ") : ""})`));
     }
+    for (const [name, e] of Object.entries(report.pages || {})) lines.push(row(`  ${name}`, e.total, `   (JS ${kb(e.js.gzip)} gzip, ${e.modules.length} modules)`));
     lines.push(row("  every export", report.all.total));
   }
   return lines.join("\n");
@@ -30,14 +31,8 @@ export function formatSizes(report) {
 /** The failures of `report` against `budget`, as sentences; empty when within budget. */
 export function overBudget(report, budget) {
   const failures = [];
-  if (report.wasm.gzip > budget.wasmGzipBytes) {
-    failures.push(`every .wasm together is ${report.wasm.gzip} bytes gzipped, over its budget of ${budget.wasmGzipBytes}`);
-  }
-  if (report.js.gzip > budget.jsGzipBytes) {
-    failures.push(`JS is ${report.js.gzip} bytes gzipped, over its budget of ${budget.jsGzipBytes}`);
-  }
   for (const [name, limit] of Object.entries(budget.entryGzipBytes || {})) {
-    const e = name === "*" ? report.all : report.perExport[name];
+    const e = name === "*" ? report.all : report.perExport[name] || report.pages?.[name];
     if (!e) failures.push(`the budget names ${name}, which the package does not export`);
     else if (e.total.gzip > limit) failures.push(`${name === "*" ? "every export" : name} downloads ${e.total.gzip} bytes gzipped, over its budget of ${limit}`);
   }
