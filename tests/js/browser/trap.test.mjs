@@ -91,7 +91,6 @@ test("secrets: a trap while a retry waits settles the waiting call with internal
   }
 });
 
-<<<<<<< HEAD
 test("auth fetch: a trap fails the call that hit it, every pending call and every later call with internal", async () => {
   const { page, context } = await open();
   try {
@@ -120,7 +119,11 @@ test("auth fetch: a trap fails the call that hit it, every pending call and ever
     assert.equal(r.isGlue, true);
     assert.equal(r.causeIsTrap, true);
     assert.deepEqual(r.dispatched, { echoed: 1 });
-=======
+  } finally {
+    await context.close();
+  }
+});
+
 test("analytics: a trap settles a waiting flush() and every later call with internal, reported once to onError", async () => {
   const { page, context, log } = await open();
   try {
@@ -150,7 +153,6 @@ test("analytics: a trap settles a waiting flush() and every later call with inte
     assert.deepEqual(r.errors, [["internal", "internal"]], "reported once to onError");
     assert.equal(r.secret, "string");
     assert.equal(log.consoleErrors.filter((t) => t.includes("internal error")).length, 1, "logged once");
->>>>>>> analytics-sync
   } finally {
     await context.close();
   }
