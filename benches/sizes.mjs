@@ -47,9 +47,9 @@ const pydantic = `{ type: "object", $defs: { Address: { type: "object", properti
 
 const rows = [
   ["ClientSecretSource", `import { ClientSecretSource } from "./index.js"; const s = new ClientSecretSource(); window.g = s.getClientSecret;`,
-    "ky + p-retry-style glue", `import ky from "ky"; window.g = () => ky.post("/api/chatkit/start", { retry: 3, timeout: 10000 }).json();`],
+    "ky (retry, timeout)", `import ky from "ky"; window.g = () => ky.post("/api/chatkit/start", { retry: 3, timeout: 10000 }).json();`],
   ["createAuthFetch", `import { createAuthFetch } from "./index.js"; window.f = createAuthFetch({ token: () => "t" });`,
-    "ky with a beforeRequest hook", `import ky from "ky"; window.f = ky.create({ hooks: { beforeRequest: [(r) => r.headers.set("authorization", "Bearer t")] } });`],
+    "ky + a beforeRequest hook", `import ky from "ky"; window.f = ky.create({ hooks: { beforeRequest: [(r) => r.headers.set("authorization", "Bearer t")] } });`],
   ["ChatKitAnalytics", `import { ChatKitAnalytics } from "./index.js"; window.a = new ChatKitAnalytics({ endpoint: "/a" });`,
     "posthog-js-lite + tdigest", `import { PostHog } from "posthog-js-lite"; import TDigest from "tdigest"; window.a = [new PostHog("k"), new TDigest.TDigest()];`],
   ["ClientTools (pydantic-style schema)", `import { ClientTools } from "./index.js"; window.t = new ClientTools().register("x", { parameters: ${pydantic}, handler: () => ({}) });`,
@@ -57,7 +57,7 @@ const rows = [
   ["withTimeout", `import { withTimeout } from "./index.js"; window.w = withTimeout;`,
     "p-timeout", `import pTimeout from "p-timeout"; window.w = pTimeout;`],
   ["every browser feature on one page", `import * as g from "./index.js"; window.g = [new g.ClientSecretSource(), g.createAuthFetch({ token: () => "t" }), new g.ChatKitAnalytics(), new g.ClientTools().register("x", { parameters: ${pydantic}, handler: () => ({}) }), g.withTimeout, g.checkOptions];`,
-    "ky + @cfworker/json-schema + p-timeout + posthog-js-lite + tdigest", `import ky from "ky"; import { Validator } from "@cfworker/json-schema"; import pTimeout from "p-timeout"; import { PostHog } from "posthog-js-lite"; import TDigest from "tdigest"; window.g = [ky, Validator, pTimeout, PostHog, TDigest];`],
+    "the five peers together", `import ky from "ky"; import { Validator } from "@cfworker/json-schema"; import pTimeout from "p-timeout"; import { PostHog } from "posthog-js-lite"; import TDigest from "tdigest"; window.g = [ky, Validator, pTimeout, PostHog, TDigest];`],
 ];
 
 const measured = [];
