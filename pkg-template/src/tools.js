@@ -114,7 +114,7 @@ function resultError(tool, value) {
   return glueError("invalid_result", `tool ${quoted(tool)} returned ${problem}; a tool must return a plain JSON-compatible object, or nothing`);
 }
 
-function compile(entry, wasm) {
+function compile(entry) {
   try {
     const found = notJson(entry.json);
     if (found) {
@@ -123,8 +123,11 @@ function compile(entry, wasm) {
         hint: "Tool parameters take a JSON Schema subset (see the ClientTools docs) or any Standard Schema (zod, valibot, arktype).",
       });
     }
-    const text = JSON.stringify(entry.json);
-    entry.handle = wasmModule.call(() => wasm.compileToolSchema(entry.name, text));
+    // The schema's JSON text never holds a raw NUL: the name follows it.
+    const text = JSON.stringify(entry.json) + "\0" + entry.name;
+    const n = wasmModule.call((raw) => raw.tools_compile(wasmModule.put(text)));
+    if (n < 0) throw wasmModule.error();
+    entry.handle = n;
   } catch (error) {
     entry.error = error;
   }
@@ -132,8 +135,7 @@ function compile(entry, wasm) {
 }
 
 function release(entry) {
-  const wasm = entry.handle !== undefined && loaded();
-  if (wasm) wasm.freeToolSchema(entry.handle);
+  if (entry.handle !== undefined && loaded() && !wasmModule.trapped) wasmModule.raw.tools_free(entry.handle);
   entry.handle = undefined;
 }
 
@@ -212,9 +214,8 @@ export const ClientTools = /* @__PURE__ */ disposable(
       entry.std = std;
     } else if (typeof p === "boolean" || (isObject(p) && !Array.isArray(p))) {
       entry.json = p;
-      const wasm = loaded();
-      if (wasm) {
-        compile(entry, wasm);
+      if (loaded()) {
+        compile(entry);
         if (entry.error) throw entry.error;
       }
     } else if (p !== undefined) {
@@ -237,8 +238,8 @@ export const ClientTools = /* @__PURE__ */ disposable(
   /** Loads the module and compiles the schemas registered before it was ready. */
   ready() {
     if (this._disposed) return Promise.reject(disposed());
-    return wasmModule.load().then((wasm) => {
-      this._compile(wasm);
+    return wasmModule.load().then(() => {
+      this._compile();
       for (const entry of this._tools.values()) if (entry.error) throw entry.error;
     });
   }
@@ -253,10 +254,10 @@ export const ClientTools = /* @__PURE__ */ disposable(
   }
 
 
-  _compile(wasm) {
+  _compile() {
     for (const entry of this._tools.values()) {
       if (entry.json === undefined) continue;
-      compile(entry, wasm);
+      compile(entry);
       if (entry.error) report(entry.error);
     }
   }
@@ -354,10 +355,12 @@ export const ClientTools = /* @__PURE__ */ disposable(
         );
       };
       const invalid = (what, cause) => finish(glueError("invalid_params", `invalid params for tool ${tool}${what}`, { cause }));
-      const start = (wasm) => {
+      const start = () => {
         if (done) return;
-        this._compile(wasm);
-        if (!entry || this._tools.get(name) !== entry) return finish(wasmModule.call(() => wasm.unknownToolError(name, this.names())));
+        this._compile();
+        if (!entry || this._tools.get(name) !== entry) {
+          return finish(wasmModule.call((raw) => (raw.tools_unknown(wasmModule.put(JSON.stringify([name, ...this._tools.keys()]))), wasmModule.error())));
+        }
         if (entry.error) return finish(entry.error);
         if (entry.handle !== undefined) {
           let text;
@@ -367,8 +370,8 @@ export const ClientTools = /* @__PURE__ */ disposable(
             return invalid(": not JSON data (JSON.stringify threw: a cycle, a BigInt, or a throwing getter or toJSON)", error);
           }
           if (text === undefined) return invalid(`: not JSON data (${params === undefined ? "undefined" : "a " + typeof params})`);
-          const problem = wasmModule.call(() => wasm.validateToolParams(entry.handle, text));
-          return problem ? finish(problem) : run(params);
+          const n = wasmModule.call((raw) => raw.tools_validate(entry.handle, wasmModule.put(text)));
+          return n < 0 ? finish(wasmModule.error()) : run(params);
         }
         if (!entry.std) return run(params);
         const checked = (r) => {
@@ -398,9 +401,8 @@ export const ClientTools = /* @__PURE__ */ disposable(
           finish(error && error.code ? error : glueError("internal", `tool ${tool}: unexpected error`, { cause: error }));
         }
       };
-      const wasm = loaded();
-      if (wasm) attempt(() => start(wasm));
-      else wasmModule.load().then((m) => attempt(() => start(m)), finish);
+      if (loaded()) attempt(start);
+      else wasmModule.load().then(() => attempt(start), finish);
     });
   }
   },

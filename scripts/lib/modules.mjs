@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 export const MODULES = [
   { feature: "secrets", namespace: false },
   { feature: "auth-fetch", namespace: true },
-  { feature: "tools", namespace: true },
+  { feature: "tools", namespace: false },
   { feature: "analytics", namespace: true },
 ].map((m) => ({ ...m, name: m.feature.replace(/-/g, "_") }));
 

@@ -28,12 +28,15 @@ fn buffer() -> &'static mut Vec<u8> {
 /// has no memory left for them (the facade raises `internal`).
 #[wasm_bindgen]
 pub fn io_reserve(len: usize) -> *mut u8 {
+    // The buffer only grows: room made once is reused without zeroing it again, and an
+    // export reads only the `len` bytes the facade says it wrote.
     let b = buffer();
-    b.clear();
-    if b.try_reserve(len).is_err() {
-        return std::ptr::null_mut();
+    if b.len() < len {
+        if b.try_reserve(len - b.len()).is_err() {
+            return std::ptr::null_mut();
+        }
+        b.resize(len, 0);
     }
-    b.resize(len, 0);
     b.as_mut_ptr()
 }
 
@@ -48,6 +51,13 @@ pub fn io_ptr() -> *const u8 {
 pub fn input(len: usize) -> Option<String> {
     let bytes = buffer().get(..len)?;
     std::str::from_utf8(bytes).ok().map(str::to_owned)
+}
+
+/// Reads the `len` bytes of input as text in place, without a copy (empty when they are
+/// not UTF-8, which `encodeInto` never writes). `f` must not write an answer.
+pub fn with_text<T>(len: usize, f: impl FnOnce(&str) -> T) -> T {
+    let bytes = buffer().get(..len).unwrap_or_default();
+    f(std::str::from_utf8(bytes).unwrap_or_default())
 }
 
 /// The `len` bytes of input the facade wrote as a plain value (`core::record`); `None`

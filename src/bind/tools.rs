@@ -1,108 +1,125 @@
-//! Client tools: compiling a parameters schema into a handle the facade owns, checking
-//! params, and the unknown-tool error. The registry, timeouts, events and the result
-//! check live in `pkg-template/src/tools.js`.
+//! `ClientTools`' exports: synchronous calls over compiled schemas, one per registered
+//! tool in a slab. The registry, timeouts, events and the result check live in
+//! `pkg-template/src/tools.js`.
 //!
-//! Schemas and params cross the boundary once, as the facade's `JSON.stringify` text,
-//! and are read by `core::schema::json` (own properties only, so `__proto__` and
-//! `constructor` are plain data). Number text the core cannot convert exactly in one
-//! step goes to the engine's `parseFloat`, so every number is the double JavaScript holds.
+//! Schemas and params cross once, as the facade's `JSON.stringify` text in the I/O
+//! buffer ([`super::io`]), and are read by `core::schema::json` (own properties only, so
+//! `__proto__` and `constructor` are plain data). An export answers a number: a handle,
+//! 0 for valid params, or a negative number with the error in the buffer. Number text
+//! the core cannot convert exactly in one step goes to the engine's `parseFloat`, so
+//! every number is the double JavaScript holds; `pattern` runs on the engine's `RegExp`.
 
-use super::error::to_js;
+use super::io::{fail, with_text};
 use crate::core::schema::json::{self, ParseError};
 use crate::core::schema::{Pattern, PatternMatcher, Schema, SchemaError, Value};
 use crate::core::tools::{invalid_params, invalid_schema, params_not_json, unknown_tool};
 use crate::core::GlueError;
-use js_sys::Array;
-use std::cell::RefCell;
+use std::cell::UnsafeCell;
 use wasm_bindgen::prelude::*;
 
-/// Compiled schemas, addressed by the handles the facade keeps per registered tool (a
-/// slot index; a plain number keeps wasm-bindgen's class glue out of the package). The
-/// facade frees a handle on `unregister` and `dispose`.
-struct Slots(Vec<Option<(String, Schema)>>);
+struct Slab(UnsafeCell<Vec<Option<(String, Schema)>>>);
+// One thread (wasm32 without shared memory); no export re-enters another (a `RegExp`
+// test calls out to the engine, never back into the module).
+unsafe impl Sync for Slab {}
+static SCHEMAS: Slab = Slab(UnsafeCell::new(Vec::new()));
 
-thread_local! {
-    static SCHEMAS: RefCell<Slots> = const { RefCell::new(Slots(Vec::new())) };
+#[allow(clippy::mut_from_ref)]
+fn schemas() -> &'static mut Vec<Option<(String, Schema)>> {
+    // SAFETY: see `Slab`.
+    unsafe { &mut *SCHEMAS.0.get() }
 }
 
 fn read(text: &str) -> Result<Value, ParseError> {
-    json::parse(text, &js_sys::parse_float)
+    json::parse(text, &parse_float)
 }
 
-/// Compiles `schema` (the facade's `JSON.stringify` of it) for the tool `tool` and
-/// returns its handle; throws `invalid_config` when the schema is not in the supported
-/// subset.
-#[wasm_bindgen(js_name = compileToolSchema)]
-pub fn compile_tool_schema(tool: &str, schema: &str) -> Result<u32, JsValue> {
-    let value = read(schema).map_err(|e| {
-        let e = SchemaError {
-            pointer: e.pointer,
-            reason: ["not JSON data (", e.reason, ")"].concat(),
-        };
-        JsValue::from(invalid_schema(tool, &e))
-    })?;
-    // Compiled before the slots are borrowed: nothing here calls back into the module.
-    let schema = Schema::compile(&value, &JsPatterns).map_err(|e| invalid_schema(tool, &e))?;
-    let entry = Some((tool.to_owned(), schema));
-    Ok(SCHEMAS.with(|s| {
-        let slots = &mut s.borrow_mut().0;
-        match slots.iter().position(Option::is_none) {
-            Some(i) => {
-                slots[i] = entry;
-                i as u32
-            }
-            None => {
-                slots.push(entry);
-                (slots.len() - 1) as u32
-            }
-        }
-    }))
+fn not_json(tool: &str, e: ParseError) -> GlueError {
+    let e = SchemaError {
+        pointer: e.pointer,
+        reason: ["not JSON data (", e.reason, ")"].concat(),
+    };
+    invalid_schema(tool, &e)
 }
 
-/// Releases a compiled schema. Freeing a handle twice does nothing.
-#[wasm_bindgen(js_name = freeToolSchema)]
-pub fn free_tool_schema(handle: u32) {
-    SCHEMAS.with(|s| {
-        if let Some(slot) = s.borrow_mut().0.get_mut(handle as usize) {
-            *slot = None;
-        }
+/// Compiles a tool's parameters schema. The buffer holds `schema \0 name` (`len` bytes):
+/// the schema as JSON text (which never holds a raw NUL), then the tool's name. Answers
+/// the schema's handle, or a negative number with `invalid_config` in the buffer.
+#[wasm_bindgen]
+pub fn tools_compile(len: usize) -> f64 {
+    let (tool, compiled) = with_text(len, |text| {
+        let (schema, tool) = text.split_once('\0').unwrap_or((text, ""));
+        let compiled = read(schema)
+            .map_err(|e| not_json(tool, e))
+            .and_then(|v| Schema::compile(&v, &JsPatterns).map_err(|e| invalid_schema(tool, &e)));
+        (tool.to_owned(), compiled)
     });
-}
-
-/// `undefined` when `params` (the facade's `JSON.stringify` of them) is valid for the
-/// schema `handle`, else the `invalid_params` error to report.
-#[wasm_bindgen(js_name = validateToolParams, unchecked_return_type = "Error | undefined")]
-pub fn validate_tool_params(handle: u32, params: &str) -> JsValue {
-    // Parsed first (parseFloat may be called), then the slots are borrowed.
-    let value = read(params);
-    let err = SCHEMAS.with(|s| {
-        let slots = s.borrow();
-        let Some(Some((tool, schema))) = slots.0.get(handle as usize) else {
-            return Some(GlueError::aborted("the tool's schema was released"));
-        };
-        match &value {
-            Err(e) => Some(params_not_json(tool, &e.pointer, e.reason)),
-            Ok(v) => schema.validate(v).err().map(|f| invalid_params(tool, &f)),
+    match compiled {
+        Err(e) => f64::from(fail(&e)),
+        Ok(schema) => {
+            let all = schemas();
+            let slot = all.iter().position(Option::is_none).unwrap_or(all.len());
+            if slot == all.len() {
+                all.push(None);
+            }
+            all[slot] = Some((tool, schema));
+            slot as f64
         }
-    });
-    match err {
-        None => JsValue::UNDEFINED,
-        Some(e) => to_js(&e, None),
     }
 }
 
-/// The `unknown_tool` error for `name`, listing `registered` and the nearest.
-#[wasm_bindgen(js_name = unknownToolError, unchecked_return_type = "Error")]
-pub fn unknown_tool_error(
-    name: &str,
-    #[wasm_bindgen(unchecked_param_type = "string[]")] registered: Array,
-) -> JsValue {
-    let names: Vec<String> = registered.iter().filter_map(|v| v.as_string()).collect();
-    to_js(&unknown_tool(name, &names), None)
+/// Releases a compiled schema. Freeing a handle twice does nothing.
+#[wasm_bindgen]
+pub fn tools_free(handle: u32) {
+    if let Some(slot) = schemas().get_mut(handle as usize) {
+        *slot = None;
+    }
+}
+
+/// Checks params (their JSON text, `len` bytes in the buffer) against the schema
+/// `handle`: 0 when valid, else a negative number with `invalid_params` in the buffer.
+#[wasm_bindgen]
+pub fn tools_validate(handle: u32, len: usize) -> i32 {
+    // Parsed first (parseFloat may be called), then the slab is read.
+    let value = with_text(len, read);
+    let Some(Some((tool, schema))) = schemas().get(handle as usize) else {
+        return fail(&GlueError::aborted("the tool's schema was released"));
+    };
+    let err = match &value {
+        Err(e) => params_not_json(tool, &e.pointer, e.reason),
+        Ok(v) => match schema.validate(v) {
+            Ok(()) => return 0,
+            Err(f) => invalid_params(tool, &f),
+        },
+    };
+    fail(&err)
+}
+
+/// Writes the `unknown_tool` error for a name into the buffer, which holds the JSON text
+/// of `[name, ...registered]`; returns the negative length as every error does.
+#[wasm_bindgen]
+pub fn tools_unknown(len: usize) -> i32 {
+    let names: Vec<String> = match with_text(len, read) {
+        Ok(Value::Array(items)) => items
+            .into_iter()
+            .filter_map(|v| match v {
+                Value::String(s) => Some(s),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let (name, registered) = names
+        .split_first()
+        .map_or(("", &[][..]), |(n, r)| (n.as_str(), r));
+    fail(&unknown_tool(name, registered))
 }
 
 #[wasm_bindgen]
 extern "C" {
+    /// The engine's `parseFloat`: the double JavaScript reads from number text.
+    #[wasm_bindgen(js_name = parseFloat)]
+    fn parse_float(text: &str) -> f64;
+
     /// The engine's own `RegExp`, bound with `catch` on construction: an invalid
     /// pattern's SyntaxError is a value here, not an exception through wasm frames.
     #[wasm_bindgen(js_name = RegExp)]

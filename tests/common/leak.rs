@@ -9,7 +9,7 @@ use chatkit_glue::bind::auth_fetch::{
 };
 use chatkit_glue::bind::io::io_reserve;
 use chatkit_glue::bind::secrets::{secrets_free, secrets_new};
-use chatkit_glue::bind::tools::{compile_tool_schema, free_tool_schema};
+use chatkit_glue::bind::tools::{tools_compile, tools_free, tools_unknown, tools_validate};
 use js_sys::JSON;
 use wasm_bindgen::JsValue;
 
@@ -98,9 +98,22 @@ pub fn auth_fetches() {
 pub fn tool_schemas() {
     // The facade hands the schema over as JSON text.
     let schema = r#"{"type":"object","properties":{"url":{"type":"string","format":"uri","maxLength":2000},"n":{"type":"integer","minimum":0},"tags":{"type":"array","items":{"enum":["a","b"]},"uniqueItems":true}},"required":["url"],"additionalProperties":false}"#;
-    ten_thousand("tool schemas compiled and freed", || {
-        let handle = compile_tool_schema("leak_probe", schema).expect("a valid schema");
-        free_tool_schema(handle);
+    let compile = [schema, "\0leak_probe"].concat();
+    ten_thousand("tool schemas compiled, used and freed", || {
+        let handle = tools_compile(put(&compile));
+        assert!(handle >= 0.0, "a valid schema");
+        let handle = handle as u32;
+        assert_eq!(
+            tools_validate(
+                handle,
+                put(r#"{"url":"https://a.example/","n":3,"tags":["a"]}"#)
+            ),
+            0
+        );
+        assert!(tools_validate(handle, put(r#"{"url":"https://a.example/","n":-1}"#)) < 0);
+        assert!(tools_validate(handle, put("{")) < 0);
+        assert!(tools_unknown(put(r#"["leak_prob","leak_probe"]"#)) < 0);
+        tools_free(handle);
     });
 }
 

@@ -2,18 +2,6 @@
 /* eslint-disable */
 
 /**
- * Compiles `schema` (the facade's `JSON.stringify` of it) for the tool `tool` and
- * returns its handle; throws `invalid_config` when the schema is not in the supported
- * subset.
- */
-export function compileToolSchema(tool: string, schema: string): number;
-
-/**
- * Releases a compiled schema. Freeing a handle twice does nothing.
- */
-export function freeToolSchema(handle: number): void;
-
-/**
  * The length of the last answer's text.
  */
 export function io_len(): number;
@@ -30,34 +18,43 @@ export function io_ptr(): number;
 export function io_reserve(len: number): number;
 
 /**
- * The `unknown_tool` error for `name`, listing `registered` and the nearest.
+ * Compiles a tool's parameters schema. The buffer holds `schema \0 name` (`len` bytes):
+ * the schema as JSON text (which never holds a raw NUL), then the tool's name. Answers
+ * the schema's handle, or a negative number with `invalid_config` in the buffer.
  */
-export function unknownToolError(name: string, registered: string[]): Error;
+export function tools_compile(len: number): number;
 
 /**
- * `undefined` when `params` (the facade's `JSON.stringify` of them) is valid for the
- * schema `handle`, else the `invalid_params` error to report.
+ * Releases a compiled schema. Freeing a handle twice does nothing.
  */
-export function validateToolParams(handle: number, params: string): Error | undefined;
+export function tools_free(handle: number): void;
+
+/**
+ * Writes the `unknown_tool` error for a name into the buffer, which holds the JSON text
+ * of `[name, ...registered]`; returns the negative length as every error does.
+ */
+export function tools_unknown(len: number): number;
+
+/**
+ * Checks params (their JSON text, `len` bytes in the buffer) against the schema
+ * `handle`: 0 when valid, else a negative number with `invalid_params` in the buffer.
+ */
+export function tools_validate(handle: number, len: number): number;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
-    readonly compileToolSchema: (a: number, b: number, c: number, d: number) => [number, number, number];
-    readonly freeToolSchema: (a: number) => void;
     readonly io_len: () => number;
     readonly io_ptr: () => number;
     readonly io_reserve: (a: number) => number;
-    readonly unknownToolError: (a: number, b: number, c: any) => any;
-    readonly validateToolParams: (a: number, b: number, c: number) => any;
-    readonly __wbindgen_malloc: (a: number, b: number) => number;
-    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
-    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly tools_compile: (a: number) => number;
+    readonly tools_free: (a: number) => void;
+    readonly tools_unknown: (a: number) => number;
+    readonly tools_validate: (a: number, b: number) => number;
     readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
-    readonly __externref_table_dealloc: (a: number) => void;
     readonly __wbindgen_start: () => void;
 }
 
