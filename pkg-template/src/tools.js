@@ -100,6 +100,22 @@ function notJson(value) {
   return what && [pointer(path), what];
 }
 
+/** Whether `v` is a plain object whose own values are all strings, booleans, finite numbers or null. */
+function flat(v) {
+  if (Object.getPrototypeOf(v) !== Object.prototype) return false;
+  try {
+    for (const key in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, key)) return false;
+      const x = v[key];
+      const type = typeof x;
+      if (!(type === "string" || type === "boolean" || x === null || x === undefined || (type === "number" && Number.isFinite(x)))) return false;
+    }
+  } catch {
+    return false;
+  }
+  return true;
+}
+
 /** The `invalid_result` error for a handler's result, or null when it is a plain JSON object. */
 function resultError(tool, value) {
   let problem;
@@ -107,6 +123,7 @@ function resultError(tool, value) {
     const kind = value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "bigint" ? "BigInt" : typeof value;
     problem = `${kind === "array" ? "an" : "a"} ${kind}`;
   } else {
+    if (flat(value)) return null;
     const found = notJson(value);
     if (!found) return null;
     problem = `a result with ${found[1]}${found[0] && " at " + found[0]}`;
@@ -195,6 +212,7 @@ export const ClientTools = /* @__PURE__ */ disposable(
     this._calls = new Set();
     this._deadlines = new Deadlines();
     this._disposed = false;
+    this._stale = false;
     /** ChatKit's `onClientTool`: bound, and the same function for the object's life. */
     this.dispatch = (call) => this._dispatch(call);
   }
@@ -214,6 +232,7 @@ export const ClientTools = /* @__PURE__ */ disposable(
       entry.std = std;
     } else if (typeof p === "boolean" || (isObject(p) && !Array.isArray(p))) {
       entry.json = p;
+      this._stale = true;
       if (loaded()) {
         compile(entry);
         if (entry.error) throw entry.error;
@@ -247,14 +266,17 @@ export const ClientTools = /* @__PURE__ */ disposable(
   dispose() {
     if (this._disposed) return;
     this._disposed = true;
-    for (const abort of [...this._calls]) abort(disposed());
+    for (const call of [...this._calls]) call.abort(disposed());
     clearTimeout(this._deadlines.timer);
     for (const entry of this._tools.values()) release(entry);
     this._tools.clear();
   }
 
 
+  /** Compiles the schemas registered before the module was loaded, once it is. */
   _compile() {
+    if (!this._stale) return;
+    this._stale = false;
     for (const entry of this._tools.values()) {
       if (entry.json === undefined) continue;
       compile(entry);
@@ -274,140 +296,194 @@ export const ClientTools = /* @__PURE__ */ disposable(
     const name = String(isObject(call) ? call.name : call);
     const params = isObject(call) ? call.params : undefined;
     PREFIX ||= Math.random().toString(36).slice(2, 8);
-    const callId = `${PREFIX}-${++seq}`;
-    const t0 = Date.now();
-    // The AbortController is made when the handler first reads ctx.signal: most never do.
-    let controller = null;
-    let abortedWith;
-    const ctx = {
-      name,
-      callId,
-      get signal() {
-        if (!controller) {
-          controller = new AbortController();
-          if (abortedWith) controller.abort(abortedWith);
-        }
-        return controller.signal;
-      },
-    };
-    const tool = quote(name);
-    const entry = this._tools.get(name);
-    let done = false;
-    let started = false;
-    // Events are built only when someone listens.
-    const emit = (phase, outcome) =>
-      this._onEvent &&
-      this._emit(phase === "start" ? { kind: "tool", name, callId, phase } : { kind: "tool", name, callId, phase, durationMs: Date.now() - t0, outcome });
-    emit("start");
-
-    return new Promise((resolve, reject) => {
-      let deadline;
-      const finish = (error, value) => {
-        if (done) return;
-        done = true;
-        this._deadlines.delete(deadline);
-        this._calls.delete(abort);
-        emit("end", error ? error.code : "ok");
-        if (!error) return resolve(value);
-        if (this._mode === "throw") return reject(error);
-        const { code, message, retryable } = error;
-        // The effect may have happened once the handler ran (per code, as documented).
-        const mayHaveCompleted = code === "aborted" ? started : ["timeout", "tool_failed", "invalid_result"].includes(code);
-        resolve({ error: { code, message, retryable, mayHaveCompleted } });
-      };
-      const abort = (error) => {
-        finish(error);
-        abortedWith = error;
-        if (controller) controller.abort(error);
-      };
-      if (this._disposed) return finish(disposed());
-      this._calls.add(abort);
-      const timeoutMs = entry ? entry.timeout : this._timeout;
-      deadline = {
-        due: t0 + timeoutMs,
-        expire: () => abort(glueError("timeout", `tool ${tool} timed out after ${timeoutMs} ms`)),
-      };
-      this._deadlines.add(deadline);
-
-      // The handler finished: the call's outcome, or a late result reported once.
-      const settled = (ok, value, verb) => {
-        if (done) return emit("late", ok ? "ok" : "tool_failed");
-        if (!ok) {
-          // By kind only: its message may carry anything, so it stays in `cause`.
-          const kind = value instanceof Error ? String(value.name).slice(0, 40) : typeof value;
-          return finish(glueError("tool_failed", `tool ${tool} failed: the handler ${verb} (${kind})`, { cause: value }));
-        }
-        finish(value === undefined ? null : resultError(name, value), value === undefined ? {} : value);
-      };
-      const run = (value) => {
-        if (done) return;
-        started = true;
-        let out;
-        try {
-          out = entry.handler(value, ctx);
-        } catch (error) {
-          return settled(false, error, "threw");
-        }
-        if (!isThenable(out)) return settled(true, out);
-        Promise.resolve(out).then(
-          (v) => attempt(() => settled(true, v)),
-          (e) => settled(false, e, "rejected"),
-        );
-      };
-      const invalid = (what, cause) => finish(glueError("invalid_params", `invalid params for tool ${tool}${what}`, { cause }));
-      const start = () => {
-        if (done) return;
-        this._compile();
-        if (!entry || this._tools.get(name) !== entry) {
-          return finish(wasmModule.call((raw) => (raw.tools_unknown(wasmModule.put(JSON.stringify([name, ...this._tools.keys()]))), wasmModule.error())));
-        }
-        if (entry.error) return finish(entry.error);
-        if (entry.handle !== undefined) {
-          let text;
-          try {
-            text = JSON.stringify(params);
-          } catch (error) {
-            return invalid(": not JSON data (JSON.stringify threw: a cycle, a BigInt, or a throwing getter or toJSON)", error);
-          }
-          if (text === undefined) return invalid(`: not JSON data (${params === undefined ? "undefined" : "a " + typeof params})`);
-          const n = wasmModule.call((raw) => raw.tools_validate(entry.handle, wasmModule.put(text)));
-          return n < 0 ? finish(wasmModule.error()) : run(params);
-        }
-        if (!entry.std) return run(params);
-        const checked = (r) => {
-          if (done) return;
-          if (!r || !r.issues) return run(r && r.value);
-          const issue = r.issues[0] || {};
-          const path = (issue.path || []).map((s) => "/" + String(isObject(s) ? s.key : s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-          invalid(`${path && " at " + path}: ${String(issue.message)}`);
-        };
-        let result;
-        try {
-          result = entry.std.validate(params);
-        } catch (error) {
-          return invalid(": the schema's validate threw", error);
-        }
-        if (!isThenable(result)) return checked(result);
-        Promise.resolve(result).then(
-          (r) => attempt(() => checked(r)),
-          (error) => invalid(": the schema's validate rejected", error),
-        );
-      };
-      // Anything unexpected (a trap inside the module: `internal`) settles the call; nothing hangs.
-      const attempt = (f) => {
-        try {
-          f();
-        } catch (error) {
-          finish(error && error.code ? error : glueError("internal", `tool ${tool}: unexpected error`, { cause: error }));
-        }
-      };
-      if (loaded()) attempt(start);
-      else wasmModule.load().then(() => attempt(start), finish);
-    });
+    return new Promise((resolve, reject) => new Call(this, name, params, resolve, reject).begin());
   }
   },
 );
 
+/** What a handler receives: the call's name and id, and a signal made on first read. */
+class Context {
+  #call;
+  constructor(call) {
+    this.#call = call;
+    this.name = call.name;
+    this.callId = call.id();
+  }
+
+  get signal() {
+    const call = this.#call;
+    // The AbortController is made when the handler first reads ctx.signal: most never do.
+    if (!call.controller) {
+      call.controller = new AbortController();
+      if (call.abortedWith) call.controller.abort(call.abortedWith);
+    }
+    return call.controller.signal;
+  }
+}
+
+/**
+ * One call of `dispatch`: it settles exactly once (`finish`), by its handler's outcome,
+ * a validation failure, its deadline (`expire`, from the shared timer) or `dispose`.
+ */
+class Call {
+  constructor(tools, name, params, resolve, reject) {
+    this.tools = tools;
+    this.name = name;
+    this.params = params;
+    this.entry = tools._tools.get(name);
+    this.resolve = resolve;
+    this.reject = reject;
+    this.seq = ++seq;
+    this.t0 = Date.now();
+    this.done = false;
+    this.started = false;
+    this.controller = null;
+    this.abortedWith = undefined;
+    this.timeoutMs = this.entry ? this.entry.timeout : tools._timeout;
+    this.due = this.t0 + this.timeoutMs;
+  }
+
+  id() {
+    return `${PREFIX}-${this.seq}`;
+  }
+
+  // Events are built only when someone listens.
+  emit(phase, outcome) {
+    const tools = this.tools;
+    if (!tools._onEvent) return;
+    const { name } = this;
+    const callId = this.id();
+    tools._emit(phase === "start" ? { kind: "tool", name, callId, phase } : { kind: "tool", name, callId, phase, durationMs: Date.now() - this.t0, outcome });
+  }
+
+  begin() {
+    const tools = this.tools;
+    this.emit("start");
+    if (tools._disposed) return this.finish(disposed());
+    tools._calls.add(this);
+    tools._deadlines.add(this);
+    if (loaded()) this.attempt(this.start);
+    else
+      wasmModule.load().then(
+        () => this.attempt(this.start),
+        (error) => this.finish(error),
+      );
+  }
+
+  finish(error, value) {
+    if (this.done) return;
+    this.done = true;
+    const tools = this.tools;
+    tools._deadlines.delete(this);
+    tools._calls.delete(this);
+    this.emit("end", error ? error.code : "ok");
+    if (!error) return this.resolve(value);
+    if (tools._mode === "throw") return this.reject(error);
+    const { code, message, retryable } = error;
+    // The effect may have happened once the handler ran (per code, as documented).
+    const mayHaveCompleted = code === "aborted" ? this.started : code === "timeout" || code === "tool_failed" || code === "invalid_result";
+    this.resolve({ error: { code, message, retryable, mayHaveCompleted } });
+  }
+
+  abort(error) {
+    this.finish(error);
+    this.abortedWith = error;
+    if (this.controller) this.controller.abort(error);
+  }
+
+  /** The shared deadline timer's call. */
+  expire() {
+    this.abort(glueError("timeout", `tool ${quote(this.name)} timed out after ${this.timeoutMs} ms`));
+  }
+
+  // Anything unexpected (a trap inside the module: `internal`) settles the call; nothing hangs.
+  attempt(f, arg) {
+    try {
+      f.call(this, arg);
+    } catch (error) {
+      this.finish(error && error.code ? error : glueError("internal", `tool ${quote(this.name)}: unexpected error`, { cause: error }));
+    }
+  }
+
+  invalid(what, cause) {
+    this.finish(glueError("invalid_params", `invalid params for tool ${quote(this.name)}${what}`, { cause }));
+  }
+
+  start() {
+    if (this.done) return;
+    const { tools, entry, name, params } = this;
+    tools._compile();
+    if (!entry || tools._tools.get(name) !== entry) {
+      const names = JSON.stringify([name, ...tools._tools.keys()]);
+      return this.finish(wasmModule.call((raw) => (raw.tools_unknown(wasmModule.put(names)), wasmModule.error())));
+    }
+    if (entry.error) return this.finish(entry.error);
+    if (entry.handle !== undefined) {
+      let text;
+      try {
+        text = JSON.stringify(params);
+      } catch (error) {
+        return this.invalid(": not JSON data (JSON.stringify threw: a cycle, a BigInt, or a throwing getter or toJSON)", error);
+      }
+      if (text === undefined) return this.invalid(`: not JSON data (${params === undefined ? "undefined" : "a " + typeof params})`);
+      const n = wasmModule.call((raw) => raw.tools_validate(entry.handle, wasmModule.put(text)));
+      return n < 0 ? this.finish(wasmModule.error()) : this.run(params);
+    }
+    if (!entry.std) return this.run(params);
+    let result;
+    try {
+      result = entry.std.validate(params);
+    } catch (error) {
+      return this.invalid(": the schema's validate threw", error);
+    }
+    if (!isThenable(result)) return this.checked(result);
+    Promise.resolve(result).then(
+      (r) => this.attempt(this.checked, r),
+      (error) => this.invalid(": the schema's validate rejected", error),
+    );
+  }
+
+  /** A Standard Schema's result. */
+  checked(r) {
+    if (this.done) return;
+    if (!r || !r.issues) return this.run(r && r.value);
+    const issue = r.issues[0] || {};
+    const path = (issue.path || []).map((s) => "/" + String(isObject(s) ? s.key : s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+    this.invalid(`${path && " at " + path}: ${String(issue.message)}`);
+  }
+
+  run(value) {
+    if (this.done) return;
+    this.started = true;
+    let out;
+    try {
+      out = this.entry.handler(value, new Context(this));
+    } catch (error) {
+      return this.settled(false, error, "threw");
+    }
+    if (!isThenable(out)) return this.settled(true, out);
+    Promise.resolve(out).then(
+      (v) => this.attempt(this.resolved, v),
+      (e) => this.settled(false, e, "rejected"),
+    );
+  }
+
+  resolved(value) {
+    this.settled(true, value);
+  }
+
+  /** The handler finished: the call's outcome, or a late result reported once. */
+  settled(ok, value, verb) {
+    if (this.done) return this.emit("late", ok ? "ok" : "tool_failed");
+    if (!ok) {
+      // By kind only: its message may carry anything, so it stays in `cause`.
+      const kind = value instanceof Error ? String(value.name).slice(0, 40) : typeof value;
+      return this.finish(glueError("tool_failed", `tool ${quote(this.name)} failed: the handler ${verb} (${kind})`, { cause: value }));
+    }
+    if (value === undefined) return this.finish(null, {});
+    this.finish(resultError(this.name, value), value);
+  }
+}
 
 /**
  * A ready-made tool that opens `params.url` for the user: only absolute http(s) URLs
