@@ -1,6 +1,7 @@
 // What loading costs a page, and withTimeout beside its peers, in headless Chromium:
 // - each feature's module: time from the first use to a loaded module (fetch + streaming
 //   compile from a local server, cache disabled), fresh pages;
+// - import to the first dispatch's result on a cold cache, beside @cfworker/json-schema;
 // - getClientSecret(null) on a page whose module has not loaded: time until the /start
 //   request leaves (the page's fetch sees it), and until the secret arrives;
 // - withTimeout(resolved, 1000) per call beside a bare Promise.race + setTimeout +
@@ -30,7 +31,21 @@ await esbuild.build({
   logLevel: "warning",
   minify: true,
 });
+// Import to the first dispatch's result: each entry is its own bundle, imported
+// dynamically by a blank page on a cold cache.
+await esbuild.build({
+  entryPoints: { "first-dispatch-glue": join(repoRoot, "benches/first-dispatch.tools.js"), "first-dispatch-peer": join(repoRoot, "benches/first-dispatch.peer.js") },
+  outdir: out,
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  conditions: ["browser"],
+  nodePaths: [join(repoRoot, "tests/js/node_modules"), join(repoRoot, "node_modules")],
+  logLevel: "warning",
+  minify: true,
+});
 for (const wasm of wasmFiles()) copyFileSync(join(packageDir(), wasm), join(out, wasm));
+writeFileSync(join(out, "blank.html"), '<!doctype html><meta charset="utf-8"><title>blank</title>');
 writeFileSync(join(out, "index.html"), '<!doctype html><meta charset="utf-8"><script type="module" src="./page.js"></script>');
 
 const server = await serve(out);
@@ -66,6 +81,28 @@ for (const [name, make] of Object.entries(FEATURES)) {
         await g.ready();
         return performance.now() - t;
       }, make),
+    );
+    await context.close();
+  }
+}
+
+// Import to the first dispatch's result, cold cache (a fresh browser context each time,
+// no request interception): chatkit-glue's ClientTools beside @cfworker/json-schema with
+// an AbortController and a timer, alternating.
+const first = { glue: [], peer: [] };
+for (let i = 0; i < LOADS; i++) {
+  for (const which of ["glue", "peer"]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url + "/blank.html");
+    first[which].push(
+      await page.evaluate(async (which) => {
+        const t = performance.now();
+        const m = await import(`./first-dispatch-${which}.js`);
+        const r = await m.run();
+        if (!r || r.ok !== true) throw new Error(`first dispatch answered ${JSON.stringify(r)}`);
+        return performance.now() - t;
+      }, which),
     );
     await context.close();
   }
@@ -134,6 +171,8 @@ const loadRows = Object.entries(loads)
     return `| ${name}: first use to loaded module | ${f(s.median)} ms | ${f(s.min)} ms | ${f(s.max)} ms |`;
   })
   .join("\n");
+const fg = stats(first.glue);
+const fp = stats(first.peer);
 const el = stats(early.leaves);
 const es = stats(early.secret);
 const g = stats(perCall.glue);
@@ -156,6 +195,8 @@ writeSection(
 | what | median | min | max |
 |---|---|---|---|
 ${loadRows}
+| ClientTools: import to the first dispatch's result (5-field schema), cold cache | ${f(fg.median)} ms | ${f(fg.min)} ms | ${f(fg.max)} ms |
+| the peer: @cfworker/json-schema + AbortController + setTimeout, import to the first result, cold cache | ${f(fp.median)} ms | ${f(fp.min)} ms | ${f(fp.max)} ms |
 | \`getClientSecret(null)\` before any module loaded: until the /start request leaves | ${f2(el.median)} ms | ${f2(el.min)} ms | ${f2(el.max)} ms |
 | the same call: until the secret arrives (the answer waits for the module) | ${f(es.median)} ms | ${f(es.min)} ms | ${f(es.max)} ms |
 

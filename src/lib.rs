@@ -10,16 +10,18 @@
 //! The published JavaScript surface is the facade in `pkg-template/`; the exports of
 //! `bind` are internal to the package.
 
+extern crate alloc;
+
 pub mod core;
 
 #[doc(hidden)]
-pub mod alloc;
+pub mod heap;
 
 // The shipped modules' allocator (scripts/build turns the feature on; the wasm tests
 // install a counting wrapper of it instead).
 #[cfg(all(target_arch = "wasm32", feature = "small-alloc"))]
 #[global_allocator]
-static ALLOCATOR: alloc::SizeClasses = alloc::SizeClasses::new();
+static ALLOCATOR: heap::SizeClasses = heap::SizeClasses::new();
 
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]

@@ -11,7 +11,9 @@ use crate::core::auth_fetch::origin::Origin;
 use crate::core::auth_fetch::refresh::Sent;
 use crate::core::text::push_u64;
 use crate::core::GlueError;
-use std::cell::UnsafeCell;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::UnsafeCell;
 use wasm_bindgen::prelude::*;
 
 const SEP: char = '\x1f';

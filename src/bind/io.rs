@@ -9,7 +9,9 @@
 use crate::core::record::{decode, Field};
 use crate::core::text::push_u64;
 use crate::core::GlueError;
-use std::cell::UnsafeCell;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::UnsafeCell;
 use wasm_bindgen::prelude::*;
 
 struct Buffer(UnsafeCell<Vec<u8>>);
@@ -33,7 +35,7 @@ pub fn io_reserve(len: usize) -> *mut u8 {
     let b = buffer();
     if b.len() < len {
         if b.try_reserve(len - b.len()).is_err() {
-            return std::ptr::null_mut();
+            return core::ptr::null_mut();
         }
         b.resize(len, 0);
     }
@@ -50,14 +52,14 @@ pub fn io_ptr() -> *const u8 {
 /// buffer). `None` when they are not UTF-8, which `encodeInto` never writes.
 pub fn input(len: usize) -> Option<String> {
     let bytes = buffer().get(..len)?;
-    std::str::from_utf8(bytes).ok().map(str::to_owned)
+    core::str::from_utf8(bytes).ok().map(str::to_owned)
 }
 
 /// Reads the `len` bytes of input as text in place, without a copy (empty when they are
 /// not UTF-8, which `encodeInto` never writes). `f` must not write an answer.
 pub fn with_text<T>(len: usize, f: impl FnOnce(&str) -> T) -> T {
     let bytes = buffer().get(..len).unwrap_or_default();
-    f(std::str::from_utf8(bytes).unwrap_or_default())
+    f(core::str::from_utf8(bytes).unwrap_or_default())
 }
 
 /// The `len` bytes of input the facade wrote as a plain value (`core::record`); `None`

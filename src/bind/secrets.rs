@@ -4,6 +4,7 @@
 //! The facade performs the step (asks `authToken`, POSTs, sleeps) and reports back.
 
 use super::io::{fail, field, input, output};
+use crate::core::float;
 use crate::core::record::Field;
 use crate::core::secrets::event::SecretEvent;
 use crate::core::secrets::operation::TokenResult;
@@ -11,7 +12,9 @@ use crate::core::secrets::source::{read_body, Next, Source};
 use crate::core::secrets::Endpoint;
 use crate::core::text::push_u64;
 use crate::core::{ErrorCode, GlueError};
-use std::cell::UnsafeCell;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::UnsafeCell;
 use wasm_bindgen::prelude::*;
 
 /// Resolve with the secret in the buffer.
@@ -169,7 +172,7 @@ fn line(out: &mut String, e: &SecretEvent) {
     out.push('\x1f');
     if let Some(d) = e.duration_ms {
         // Whole milliseconds, never negative.
-        push_u64(out, d.max(0.0).round() as u64);
+        push_u64(out, float::round(d.max(0.0)) as u64);
     }
     out.push('\x1f');
     if let Some(s) = e.status {

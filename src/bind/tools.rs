@@ -14,7 +14,11 @@ use crate::core::schema::json::{self, ParseError};
 use crate::core::schema::{Pattern, PatternMatcher, Schema, SchemaError, Value};
 use crate::core::tools::{invalid_params, invalid_schema, params_not_json, unknown_tool};
 use crate::core::GlueError;
-use std::cell::UnsafeCell;
+use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::UnsafeCell;
 use wasm_bindgen::prelude::*;
 
 struct Slab(UnsafeCell<Vec<Option<(String, Schema)>>>);

@@ -6,7 +6,7 @@
 //! contain a client secret, a token, an Authorization value or an API key: callers
 //! build them from fixed text, numbers and names only.
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
 
 /// Every failure the library raises has exactly one of these codes. The string forms
 /// are the public JavaScript values (`error.code`), so they never change meaning.
@@ -91,8 +91,8 @@ impl ErrorCode {
     }
 }
 
-impl std::fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }

@@ -3,9 +3,9 @@
 pub mod analytics;
 pub mod auth_fetch;
 pub mod error;
+pub mod float;
 pub mod http_date;
 pub mod options;
-pub mod race;
 pub mod record;
 pub mod schema;
 pub mod secrets;

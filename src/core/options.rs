@@ -12,6 +12,8 @@ use crate::core::schema::json;
 use crate::core::schema::Value;
 use crate::core::text::cat;
 use crate::core::GlueError;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// What the facade writes in place of a function.
 pub const FUNCTION: &str = "\u{0}function";

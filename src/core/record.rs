@@ -14,6 +14,9 @@
 //! Malformed input (never written by the facade) is `None`, never a panic; nesting is
 //! bounded by [`MAX_DEPTH`].
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 /// Deepest nesting read.
 pub const MAX_DEPTH: usize = 64;
 
@@ -73,7 +76,7 @@ impl Reader<'_> {
 
     fn text(&mut self) -> Option<String> {
         let n = self.u32()?;
-        std::str::from_utf8(self.take(n)?).ok().map(str::to_owned)
+        core::str::from_utf8(self.take(n)?).ok().map(str::to_owned)
     }
 
     fn value(&mut self, depth: usize) -> Option<Field> {

@@ -1,5 +1,7 @@
 //! Building messages without `format!`, whose machinery weighs KBs in the `.wasm`.
 
+use alloc::string::String;
+
 /// The parts, joined.
 pub fn cat(parts: &[&str]) -> String {
     let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());

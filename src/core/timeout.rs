@@ -1,6 +1,8 @@
 //! `withTimeout`'s policy: which deadlines are usable and what its failures say.
 
 use super::error::{ErrorCode, GlueError};
+use crate::core::float;
+use crate::core::text::decimal;
 
 /// The longest delay a JavaScript timer honours; longer ones fire at once.
 pub const MAX_TIMER_MS: u32 = 2_147_483_647;
@@ -15,20 +17,20 @@ pub fn deadline_ms(ms: f64) -> Result<u32, GlueError> {
         ));
     }
     // In range and not NaN, so the conversion is exact after rounding up.
-    Ok(ms.ceil() as u32)
+    Ok(float::ceil(ms) as u32)
 }
 
 /// The error for a deadline that passed.
 pub fn timed_out(what: &str, ms: u32) -> GlueError {
     GlueError::new(
         ErrorCode::Timeout,
-        format!("{what} timed out after {ms} ms"),
+        [what, " timed out after ", &decimal(ms), " ms"].concat(),
     )
 }
 
 /// The error for a caller's signal that fired.
 pub fn aborted_by_caller(what: &str) -> GlueError {
-    GlueError::aborted(format!("{what} was aborted by the caller's signal"))
+    GlueError::aborted([what, " was aborted by the caller's signal"].concat())
 }
 
 #[cfg(test)]

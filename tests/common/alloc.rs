@@ -1,8 +1,8 @@
-//! A counting allocator around the modules' own (`chatkit_glue::alloc`), so a test can
+//! A counting allocator around the modules' own (`chatkit_glue::heap`), so a test can
 //! see whether the wasm heap is back at its baseline, and every wasm test runs on the
 //! allocator the shipped modules use.
 
-use chatkit_glue::alloc::SizeClasses as System;
+use chatkit_glue::heap::SizeClasses as System;
 use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicIsize, Ordering};
 

@@ -20,6 +20,10 @@ use super::refresh::{After401, RefreshGate, Sent};
 use crate::core::options::Options;
 use crate::core::record::Field;
 use crate::core::GlueError;
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
 
 /// What a credential callback gave the facade.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

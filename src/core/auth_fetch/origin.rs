@@ -9,6 +9,8 @@
 
 use crate::core::error::GlueError;
 use crate::core::text::push_u64;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// A tuple origin of an `http:` or `https:` URL.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,8 +4,10 @@
 //! ever goes into one.
 
 use crate::core::error::{ErrorCode, GlueError};
+use crate::core::float;
 use crate::core::text::{cat, decimal};
 use crate::core::timeout::MAX_TIMER_MS;
+use alloc::string::String;
 
 /// Until response headers arrive (covering the token callbacks, a refresh and a replay).
 pub const DEFAULT_HEADERS_TIMEOUT_MS: u32 = 30_000;
@@ -71,7 +73,7 @@ pub fn deadline(opt: Opt, value: Option<f64>) -> Result<u32, GlueError> {
     if !(ms > 0.0 && ms <= MAX_TIMER_MS as f64) {
         return Err(bad_option(opt));
     }
-    Ok(ms.ceil() as u32)
+    Ok(float::ceil(ms) as u32)
 }
 
 /// Where there is no page origin (Node), the allowlist must be given.

@@ -1,6 +1,7 @@
 //! How long to wait before a retry: exponential backoff with full jitter (base 300 ms,
 //! cap 5 s), or the server's `Retry-After`.
 
+use crate::core::float;
 /// The ceiling of the first retry's wait.
 pub const BASE_MS: u32 = 300;
 /// No wait chosen by backoff is longer.
@@ -21,7 +22,7 @@ pub fn backoff_ms(retry: u32, jitter: f64) -> u32 {
     } else {
         jitter.clamp(0.0, 1.0)
     };
-    (ceiling_ms(retry) as f64 * j).floor() as u32
+    float::floor(ceiling_ms(retry) as f64 * j) as u32
 }
 
 /// The wait a `Retry-After` header asks for, in milliseconds: delay-seconds (digits), or

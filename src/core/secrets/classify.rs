@@ -7,6 +7,8 @@
 use super::Endpoint;
 use crate::core::error::{ErrorCode, GlueError};
 use crate::core::text::{cat, decimal};
+use alloc::borrow::ToOwned;
+use alloc::string::String;
 
 /// What a status means for the next step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

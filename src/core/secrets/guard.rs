@@ -12,6 +12,8 @@ use super::operation::Issued;
 use super::policy::Policy;
 use super::Endpoint;
 use crate::core::error::ErrorCode;
+use crate::core::float;
+use alloc::string::String;
 
 /// What a `getClientSecret(current)` call does when nothing is in flight.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,7 +89,7 @@ impl Guard {
                 Endpoint::Start
             },
             replacing,
-            wait_ms: wait.ceil() as u32,
+            wait_ms: float::ceil(wait) as u32,
         }
     }
 

@@ -21,6 +21,9 @@ use super::expiry::{expiry, Expiry, Num};
 use super::policy::Policy;
 use super::Endpoint;
 use crate::core::error::{ErrorCode, GlueError};
+use crate::core::float;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// What the binding does next.
 #[derive(Debug, PartialEq)]
@@ -196,7 +199,7 @@ impl<J: FnMut() -> f64> Operation<J> {
 
     /// Events since the last call, oldest first.
     pub fn take_events(&mut self) -> Vec<SecretEvent> {
-        std::mem::take(&mut self.events)
+        core::mem::take(&mut self.events)
     }
 
     /// `authToken()` answered.
@@ -305,10 +308,10 @@ impl<J: FnMut() -> f64> Operation<J> {
 
     /// A [`Step::Wait`] is over.
     pub fn resume(&mut self, now: f64) -> Step {
-        if std::mem::take(&mut self.waiting_to_begin) {
+        if core::mem::take(&mut self.waiting_to_begin) {
             return self.begin(now, 0);
         }
-        let new_request = std::mem::take(&mut self.resume_is_new_request);
+        let new_request = core::mem::take(&mut self.resume_is_new_request);
         if new_request {
             // A new request after an unusable secret gets a fresh total budget.
             self.deadline_ms = now + self.policy.total_timeout_ms as f64;
@@ -333,7 +336,7 @@ impl<J: FnMut() -> f64> Operation<J> {
             return self.total_time_out(now);
         }
         Step::AskToken {
-            timeout_ms: remaining.ceil() as u32,
+            timeout_ms: float::ceil(remaining) as u32,
         }
     }
 
@@ -358,7 +361,7 @@ impl<J: FnMut() -> f64> Operation<J> {
         });
         Step::Send {
             endpoint: self.endpoint,
-            timeout_ms: (self.policy.timeout_ms as f64).min(remaining.ceil()) as u32,
+            timeout_ms: (self.policy.timeout_ms as f64).min(float::ceil(remaining)) as u32,
             new_request,
         }
     }
@@ -394,7 +397,7 @@ impl<J: FnMut() -> f64> Operation<J> {
         }
         self.retries_used += 1;
         Step::Wait {
-            ms: wait.ceil() as u32,
+            ms: float::ceil(wait) as u32,
         }
     }
 

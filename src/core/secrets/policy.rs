@@ -2,6 +2,7 @@
 //! secret's lifetime.
 
 use crate::core::error::GlueError;
+use crate::core::float;
 use crate::core::text::cat;
 use crate::core::timeout::MAX_TIMER_MS;
 
@@ -61,7 +62,9 @@ impl Policy {
             timeout_ms: ms(o.timeout_ms, 1, "timeoutMs")?.unwrap_or(d.timeout_ms),
             retries: match o.retries {
                 None => d.retries,
-                Some(r) if r.fract() == 0.0 && (0.0..=MAX_RETRIES as f64).contains(&r) => r as u32,
+                Some(r) if float::fract(r) == 0.0 && (0.0..=MAX_RETRIES as f64).contains(&r) => {
+                    r as u32
+                }
                 Some(_) => {
                     return Err(GlueError::invalid_config(
                         "ClientSecretSource: retries must be an integer from 0 to 10",
@@ -90,7 +93,7 @@ impl Policy {
             return ms;
         }
         let tenth = lifetime_ms.map_or(0.0, |l| (l / 10.0).clamp(0.0, MAX_TIMER_MS as f64));
-        (MIN_REFRESH_INTERVAL_FLOOR_MS as f64).max(tenth.ceil()) as u32
+        (MIN_REFRESH_INTERVAL_FLOOR_MS as f64).max(float::ceil(tenth)) as u32
     }
 }
 
@@ -99,8 +102,8 @@ impl Policy {
 fn ms(value: Option<f64>, min: u32, key: &str) -> Result<Option<u32>, GlueError> {
     match value {
         None => Ok(None),
-        Some(v) if v >= 0.0 && v.ceil() >= min as f64 && v <= MAX_TIMER_MS as f64 => {
-            Ok(Some(v.ceil() as u32))
+        Some(v) if v >= 0.0 && float::ceil(v) >= min as f64 && v <= MAX_TIMER_MS as f64 => {
+            Ok(Some(float::ceil(v) as u32))
         }
         Some(_) => Err(GlueError::invalid_config(cat(&[
             "ClientSecretSource: ",

@@ -14,6 +14,9 @@ use super::{is_absolute_url, Endpoint};
 use crate::core::options::Options;
 use crate::core::record::Field;
 use crate::core::{http_date, GlueError};
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// The option names `ClientSecretSource` takes.
 pub const KEYS: [&str; 11] = [
@@ -240,7 +243,7 @@ impl Source {
 
     /// The events since the last call (none are kept when nobody listens).
     pub fn take_events(&mut self) -> Vec<SecretEvent> {
-        std::mem::take(&mut self.events)
+        core::mem::take(&mut self.events)
     }
 
     fn drive(&mut self, now: f64, expected: Doing, f: impl FnOnce(&mut Op) -> Step) -> Next {

@@ -9,8 +9,8 @@
 //! size classes do well. [`Heap`] is generic over [`Memory`] so the logic is tested
 //! natively; on wasm32 [`SizeClasses`] is the global allocator of the shipped modules.
 
-use std::alloc::{GlobalAlloc, Layout};
-use std::cell::UnsafeCell;
+use core::alloc::{GlobalAlloc, Layout};
+use core::cell::UnsafeCell;
 
 /// Blocks are aligned to their size up to this; larger alignments bypass reuse.
 const MAX_REUSE_ALIGN: usize = 16;
@@ -58,7 +58,7 @@ impl<M: Memory> Heap<M> {
 
     pub fn alloc(&mut self, layout: Layout) -> *mut u8 {
         let Some((size, class)) = Self::class(layout) else {
-            return std::ptr::null_mut();
+            return core::ptr::null_mut();
         };
         let reuse = layout.align() <= MAX_REUSE_ALIGN;
         if reuse && self.free[class] != 0 {
@@ -76,15 +76,15 @@ impl<M: Memory> Heap<M> {
             self.top = self.end;
         }
         let Some(start) = self.top.checked_add(align - 1).map(|t| t & !(align - 1)) else {
-            return std::ptr::null_mut();
+            return core::ptr::null_mut();
         };
         let Some(stop) = start.checked_add(size) else {
-            return std::ptr::null_mut();
+            return core::ptr::null_mut();
         };
         if stop > self.end {
             let pages = (stop - self.end).div_ceil(PAGE);
             if !self.memory.grow(pages) {
-                return std::ptr::null_mut();
+                return core::ptr::null_mut();
             }
             self.end += pages * PAGE;
         }
@@ -108,7 +108,7 @@ impl<M: Memory> Heap<M> {
     /// copied.
     pub fn realloc(&mut self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let Ok(new) = Layout::from_size_align(new_size, layout.align()) else {
-            return std::ptr::null_mut();
+            return core::ptr::null_mut();
         };
         if Self::class(layout).map(|c| c.1) == Self::class(new).map(|c| c.1) {
             return ptr;
@@ -170,7 +170,7 @@ impl Memory for Linear {
     }
     fn copy(&mut self, from: usize, to: usize, len: usize) {
         // SAFETY: both blocks are live, distinct and at least `len` bytes long.
-        unsafe { std::ptr::copy_nonoverlapping(from as *const u8, to as *mut u8, len) };
+        unsafe { core::ptr::copy_nonoverlapping(from as *const u8, to as *mut u8, len) };
     }
 }
 
