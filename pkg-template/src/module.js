@@ -78,29 +78,6 @@ export class Module {
     }
   }
 
-  /** An async export's promise, also rejected with `internal` if the module traps meanwhile. */
-  callAsync(fn) {
-    let promise;
-    try {
-      promise = this.call(fn);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return new Promise((resolve, reject) => {
-      const done = this.track(reject);
-      promise.then(
-        (value) => {
-          done();
-          resolve(value);
-        },
-        (error) => {
-          done();
-          reject(isTrap(error) ? this.trap(error) : error);
-        },
-      );
-    });
-  }
-
   /** Registers the rejecter of a pending operation; returns its release. A trap calls it. */
   track(reject) {
     if (this.trapped) {
@@ -122,16 +99,6 @@ export class Module {
     console.error(error);
     for (const listener of trapListeners) listener(error);
     return error;
-  }
-
-  /** Writes `value` into the module's I/O buffer in the core's plain-value form; returns its byte length. */
-  putValue(value) {
-    const bytes = encodeValue(value);
-    const raw = this.raw;
-    const at = raw.io_reserve(bytes.length);
-    if (!at && bytes.length) throw internalError(new Error("the module is out of memory"));
-    new Uint8Array(raw.memory.buffer, at, bytes.length).set(bytes);
-    return bytes.length;
   }
 
   /** Writes `text` into the module's I/O buffer as UTF-8; returns its byte length. */
@@ -158,6 +125,19 @@ export class Module {
     if (cause !== undefined) extra.cause = cause;
     return glueError(code, message.join("\x1f"), extra);
   }
+}
+
+/**
+ * Writes `value` into `module`'s I/O buffer in the core's plain-value form; returns its
+ * byte length. A function, not a method, so that only the features that use it ship it.
+ */
+export function putValue(module, value) {
+  const bytes = encodeValue(value);
+  const raw = module.raw;
+  const at = raw.io_reserve(bytes.length);
+  if (!at && bytes.length) throw internalError(new Error("the module is out of memory"));
+  new Uint8Array(raw.memory.buffer, at, bytes.length).set(bytes);
+  return bytes.length;
 }
 
 /**

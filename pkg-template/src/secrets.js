@@ -6,6 +6,7 @@
 // answer when the module is there.
 import secrets from "#module/secrets";
 import { disposable, glueError } from "./errors.js";
+import { putValue } from "./module.js";
 
 // What the core answers: kind + 8 * arg (a negative number: an error in the buffer).
 const SECRET = 0;
@@ -128,7 +129,7 @@ class Flight {
       this.controller = null;
       if (!value.ok) return secrets.raw.secrets_network_error(h, now);
       const [status, answer] = value.value;
-      return secrets.raw.secrets_reply(h, now, status, secrets.putValue(answer));
+      return secrets.raw.secrets_reply(h, now, status, putValue(secrets, answer));
     });
   }
 
@@ -195,7 +196,7 @@ function emit(s) {
 function handle(s) {
   if (s.handle >= 0) return s.handle;
   if (s.failure) throw s.failure;
-  const n = secrets.call((raw) => raw.secrets_new(secrets.putValue(s.options === undefined ? {} : s.options), typeof location !== "undefined", Math.random()));
+  const n = secrets.call((raw) => raw.secrets_new(putValue(secrets, s.options === undefined ? {} : s.options), typeof location !== "undefined", Math.random()));
   if (n < 0) throw (s.failure = secrets.error());
   return (s.handle = n);
 }

@@ -301,17 +301,19 @@ export const ClientTools = /* @__PURE__ */ disposable(
   },
 );
 
+// The call behind a handler's context, under a key that Object.keys and JSON never show.
+const CALL = /* @__PURE__ */ Symbol("call");
+
 /** What a handler receives: the call's name and id, and a signal made on first read. */
 class Context {
-  #call;
   constructor(call) {
-    this.#call = call;
+    this[CALL] = call;
     this.name = call.name;
     this.callId = call.id();
   }
 
   get signal() {
-    const call = this.#call;
+    const call = this[CALL];
     // The AbortController is made when the handler first reads ctx.signal: most never do.
     if (!call.controller) {
       call.controller = new AbortController();
