@@ -280,7 +280,8 @@ export const ClientTools = /* @__PURE__ */ disposable(
     for (const entry of this._tools.values()) {
       if (entry.json === undefined) continue;
       compile(entry);
-      if (entry.error) report(entry.error);
+      // A trap was logged once already, by the module.
+      if (entry.error && entry.error !== wasmModule.trapped) report(entry.error);
     }
   }
 
@@ -341,6 +342,7 @@ class Call {
     this.started = false;
     this.controller = null;
     this.abortedWith = undefined;
+    this.release = null;
     this.timeoutMs = this.entry ? this.entry.timeout : tools._timeout;
     this.due = this.t0 + this.timeoutMs;
   }
@@ -362,6 +364,10 @@ class Call {
     const tools = this.tools;
     this.emit("start");
     if (tools._disposed) return this.finish(disposed());
+    // After a trap every call of the module's feature settles with `internal`, even one
+    // whose tool needs no module call; a trap while this call is in flight settles it too.
+    if (wasmModule.trapped) return this.finish(wasmModule.trapped);
+    this.release = wasmModule.track((error) => this.abort(error));
     tools._calls.add(this);
     tools._deadlines.add(this);
     if (loaded()) this.attempt(this.start);
@@ -378,6 +384,7 @@ class Call {
     const tools = this.tools;
     tools._deadlines.delete(this);
     tools._calls.delete(this);
+    if (this.release) this.release();
     this.emit("end", error ? error.code : "ok");
     if (!error) return this.resolve(value);
     if (tools._mode === "throw") return this.reject(error);
