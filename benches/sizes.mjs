@@ -4,13 +4,15 @@
 // modules that entry loads. Writes the "Bytes a page downloads" section and a chart.
 //
 //   node benches/sizes.mjs      (after scripts/build; scripts/bench runs it)
-import { readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
+import { build as viteBuild } from "vite";
 import { repoRoot, writeChart, writeSection } from "./lib.mjs";
 
 const pkg = join(repoRoot, "pkg");
+const viteVersion = JSON.parse(readFileSync(join(repoRoot, "node_modules/vite/package.json"), "utf8")).version;
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kib = (n) => n / 1024;
 
@@ -42,6 +44,31 @@ async function peer(code) {
   return { js: gz(js), wasm: 0, total: gz(js), modules: [] };
 }
 
+/**
+ * The same entry as an app built with Vite (production build, its defaults: Rolldown,
+ * minified, tree-shaken, `new URL(..., import.meta.url)` assets emitted): gzip -9 of every
+ * JS file and .wasm it emits. `code` imports "./index.js" (the package) or peers.
+ */
+async function vite(code, fromPackage) {
+  const dir = join(repoRoot, "target/bench-vite");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const entry = fromPackage ? code.replaceAll('"./index.js"', JSON.stringify(join(pkg, "index.js"))) : code;
+  writeFileSync(join(dir, "entry.js"), entry);
+  writeFileSync(join(dir, "index.html"), '<!doctype html><script type="module" src="./entry.js"></script>');
+  await viteBuild({ root: dir, logLevel: "error", configFile: false, resolve: { alias: {} }, build: { outDir: join(dir, "dist"), assetsInlineLimit: 0, modulePreload: false } });
+  // Vite emits an asset named in a `new URL` even when tree-shaking drops the code that
+  // names it; a page downloads only the .wasm its JavaScript still names.
+  const assets = join(dir, "dist/assets");
+  const files = readdirSync(assets);
+  const scripts = files.filter((f) => f.endsWith(".js"));
+  const text = scripts.map((f) => readFileSync(join(assets, f), "latin1")).join("\n");
+  const js = scripts.reduce((n, f) => n + gz(readFileSync(join(assets, f))), 0);
+  const named = files.filter((f) => f.endsWith(".wasm") && text.includes(f));
+  const wasm = named.reduce((n, f) => n + gz(readFileSync(join(assets, f))), 0);
+  return { js, wasm, total: js + wasm, emitted: files.filter((f) => f.endsWith(".wasm")).length, named: named.length };
+}
+
 const pydantic = `{ type: "object", $defs: { Address: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } },
   properties: { name: { type: "string" }, address: { anyOf: [{ $ref: "#/$defs/Address" }, { type: "null" }] }, kind: { oneOf: [{ const: "a" }, { const: "b" }] } }, required: ["name"] }`;
 
@@ -62,12 +89,15 @@ const rows = [
 
 const measured = [];
 for (const [name, code, peerName, peerCode] of rows) {
-  measured.push({ name, us: await ours(code), peerName, peer: await peer(peerCode) });
+  measured.push({ name, us: await ours(code), peerName, peer: await peer(peerCode), viteUs: await vite(code, true), vitePeer: await vite(peerCode, false) });
 }
 
 const f = (n) => kib(n).toFixed(1);
 const table = measured
   .map((m) => `| ${m.name} | ${f(m.us.total)} | ${f(m.us.js)} | ${f(m.us.wasm)} | ${m.peerName} | ${f(m.peer.total)} | ${(m.us.total / m.peer.total).toFixed(2)}× |`)
+  .join("\n");
+const viteTable = measured
+  .map((m) => `| ${m.name} | ${f(m.viteUs.total)} | ${f(m.viteUs.js)} | ${f(m.viteUs.wasm)} | ${f(m.us.total)} | ${m.peerName} | ${f(m.vitePeer.total)} | ${(m.viteUs.total / m.vitePeer.total).toFixed(2)}× |`)
   .join("\n");
 const chart = writeChart("bytes", {
   title: "KiB a page downloads (gzip -9), chatkit-glue beside its JS peers",
@@ -85,5 +115,11 @@ writeSection(
 |---|---|---|---|---|---|---|
 ${table}
 
-![KiB per entry beside the peers](${chart})`,
+![KiB per entry beside the peers](${chart})
+
+The same entries built by Vite ${viteVersion} (\`vite build\` with its defaults, in the same run), gzip -9 of every JavaScript file it emits and of each .wasm that JavaScript names (Vite also emits the .wasm files of the features an entry does not use, since it publishes a \`new URL(...)\` asset before tree-shaking drops the code naming it; a page never fetches those):
+
+| entry | Vite: chatkit-glue KiB | of it JS | of it .wasm | esbuild KiB (above) | peer | Vite: peer KiB | ratio |
+|---|---|---|---|---|---|---|---|
+${viteTable}`,
 );
