@@ -4,21 +4,25 @@
 //! (`tests/fuzz_replay.rs`) call the same functions.
 
 pub mod analytics_encode;
+pub mod http_date;
 pub mod json_parse;
 pub mod origin;
 pub mod retry_after;
+pub mod schema;
 pub mod session_answer;
 
 /// A target's property: panics when the core and its oracle disagree on `data`.
 pub type Check = fn(&[u8]);
 
 /// The targets, by name (the folder of each corpus under `fuzz/corpus/`).
-pub const TARGETS: [(&str, Check); 5] = [
+pub const TARGETS: [(&str, Check); 7] = [
     ("json_parse", json_parse::check),
     ("origin", origin::check),
     ("retry_after", retry_after::check),
     ("session_answer", session_answer::check),
     ("analytics_encode", analytics_encode::check),
+    ("http_date", http_date::check),
+    ("schema", schema::check),
 ];
 
 /// The `n`th line of `text` (split on `\n`), or `""`.

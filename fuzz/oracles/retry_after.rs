@@ -92,7 +92,7 @@ pub fn check(data: &[u8]) {
 
 /// An operation whose every answer is `status` with `retry_after`: waits honour it and
 /// stay inside the total deadline.
-fn run(policy: Policy, status: u16, server: Option<f64>, retry_after: Option<f64>, start: f64) {
+pub fn run(policy: Policy, status: u16, server: Option<f64>, retry_after: Option<f64>, start: f64) {
     let mut now = start;
     let deadline = start + policy.total_timeout_ms as f64;
     let mut op = Operation::new(policy, || 1.0, Endpoint::Start, None, false, 5_000, now);

@@ -121,7 +121,7 @@ pub fn check(data: &[u8]) {
     }
 }
 
-fn run(policy: Policy, answer: &Reply) {
+pub fn run(policy: Policy, answer: &Reply) {
     let mut now = NOW;
     let mut deadline = now + policy.total_timeout_ms as f64;
     let mut op = Operation::new(

@@ -111,7 +111,8 @@ export function createAuthFetch(options) {
       handle = n;
     } catch (error) {
       failure = error;
-      if (dev()) console.error(error);
+      // A trap was logged once already, by the module.
+      if (dev() && error !== m.trapped) console.error(error);
       throw error;
     }
     return handle;

@@ -183,6 +183,9 @@ mod tests {
             "Wed, 29 Feb 2023 00:00:00 GMT",
             "Sonntag, 06-Nov-94 08:49:37 GMT",
             "Sun Nov 6 08:49:37 1994",
+            // Found by the http_date fuzz target: httpdate reads any byte here.
+            "Sunday, 06-Nov-94\x0008:49:37 GMT",
+            "Sunday, 06-Nov-94x08:49:37 GMT",
             "Sun, 06 Nov 1994 08:49:37 GMT and more",
             "Sun, 06 Növ 1994 08:49:37 GMT",
             "1994-11-06T08:49:37Z",

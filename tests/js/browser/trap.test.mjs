@@ -157,3 +157,102 @@ test("analytics: a trap settles a waiting flush() and every later call with inte
     await context.close();
   }
 });
+
+test("tools: a trap in validate settles the pending dispatch and every later one with internal, in both error modes; secrets keep working", async () => {
+  const { page, context, log } = await open();
+  try {
+    const r = await page.evaluate(async () => {
+      const { ClientSecretSource, ClientTools, isGlueError } = window.glue;
+      const schema = { type: "object", properties: { a: { type: "number" } }, required: ["a"] };
+      let ran = 0;
+      const asResult = new ClientTools().register("sum", { parameters: schema, handler: (p) => (ran++, { s: p.a }) });
+      const asThrow = new ClientTools({ errorMode: "throw" }).register("sum", { parameters: schema, handler: (p) => (ran++, { s: p.a }) });
+      // Both dispatches wait for the module to load; its first validate traps.
+      window.trapOnLoad("tools", "tools_validate");
+      const pending = asResult.dispatch({ name: "sum", params: { a: 1 } });
+      const pendingThrow = asThrow.dispatch({ name: "sum", params: { a: 2 } }).then(() => "resolved", (e) => e);
+      const [hit, thrown] = await Promise.all([pending, pendingThrow]);
+      const later = await asResult.dispatch({ name: "sum", params: { a: 3 } });
+      const laterThrow = await asThrow.dispatch({ name: "sum", params: { a: 4 } }).then(() => "resolved", (e) => e);
+      const unknown = await asResult.dispatch({ name: "nope", params: {} });
+      let registered;
+      try {
+        new ClientTools().register("late", { parameters: schema, handler: () => ({}) });
+        registered = "registered";
+      } catch (e) {
+        registered = e.code;
+      }
+      // Another module is not affected.
+      const secret = await new ClientSecretSource().getClientSecret(null);
+      return {
+        hit,
+        later,
+        unknown,
+        thrown: [thrown.code, laterThrow.code, isGlueError(thrown), thrown.cause instanceof WebAssembly.RuntimeError, thrown === laterThrow],
+        registered,
+        ran,
+        secret: typeof secret,
+        modules: window.loadedModules(),
+      };
+    });
+    const internal = { code: "internal", message: r.hit.error?.message, retryable: false, mayHaveCompleted: false };
+    assert.deepEqual(r.hit, { error: internal });
+    assert.deepEqual(r.later, { error: internal });
+    assert.deepEqual(r.unknown, { error: internal });
+    assert.deepEqual(r.thrown, ["internal", "internal", true, true, true]);
+    assert.equal(r.registered, "internal");
+    assert.equal(r.ran, 0, "no handler ran");
+    assert.equal(r.secret, "string");
+    assert.deepEqual(r.modules, ["secrets", "tools"]);
+    assert.ok(log.consoleErrors.some((t) => t.includes("internal error")), "reported");
+  } finally {
+    await context.close();
+  }
+});
+
+// API.md: a trap "is logged once to the console". A ClientTools whose schemas were
+// registered before the module loaded compiles them on its first dispatch; after another
+// instance's trap that compile fails with the trap's error and `_compile()` reports it
+// again (pkg-template/src/tools.js, `if (entry.error) report(entry.error)`, owned elsewhere).
+test(
+  "tools: a trap is logged once even when another ClientTools compiles its schemas afterwards",
+  { todo: "pkg-template/src/tools.js _compile() reports the trap's error a second time" },
+  async () => {
+    const { page, context, log } = await open();
+    try {
+      await page.evaluate(async () => {
+        const { ClientTools } = window.glue;
+        const a = new ClientTools().register("a", { parameters: { type: "object" }, handler: () => ({}) });
+        const b = new ClientTools().register("b", { parameters: { type: "object" }, handler: () => ({}) });
+        window.trapOnLoad("tools", "tools_validate");
+        await a.dispatch({ name: "a", params: {} });
+        await b.dispatch({ name: "b", params: {} });
+      });
+      assert.equal(log.consoleErrors.filter((t) => t.includes("internal error")).length, 1, "logged once");
+    } finally {
+      await context.close();
+    }
+  },
+);
+
+test("auth fetch: an auth fetch made after a trap fails with internal without logging it again", async () => {
+  const { page, context, log } = await open();
+  try {
+    const codes = await page.evaluate(async () => {
+      const { createAuthFetch, preload, ready } = window.glue;
+      const f = createAuthFetch({ token: () => "tok-1" });
+      preload();
+      await ready();
+      window.trapNext("auth_fetch", "auth_fetch_status");
+      const first = await f("/api/chatkit/a").catch((e) => e.code);
+      const made = [];
+      for (let i = 0; i < 3; i++) made.push(await createAuthFetch({ token: () => "tok-" + i })("/api/chatkit/b").catch((e) => e.code));
+      return [first, ...made];
+    });
+    assert.deepEqual(codes, ["internal", "internal", "internal", "internal"]);
+    assert.equal(log.consoleErrors.filter((t) => t.includes("internal error")).length, 1, "logged once");
+    assert.doesNotMatch(log.consoleErrors.join("\n"), /tok-\d/);
+  } finally {
+    await context.close();
+  }
+});

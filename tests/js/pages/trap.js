@@ -2,13 +2,16 @@
 // module trap: the page keeps a copy of each module's exports as it is instantiated
 // (by name, from the .wasm URL), and `trapNext(module, name)` makes that export run a
 // real `unreachable` instruction, so the facade sees a genuine WebAssembly.RuntimeError.
+// `trapOnLoad(module, name)` does the same to a module not loaded yet, as it loads.
 const exportsOf = {};
+const onLoad = [];
 const streaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
   const response = await source;
   const { instance, module } = await streaming(response, imports);
   const name = /chatkit_glue_(\w+)_bg\.wasm/.exec(response.url)?.[1] || "unknown";
   const copy = (exportsOf[name] = { ...instance.exports });
+  for (const [module, exported] of onLoad.splice(0)) if (module === name) window.trapNext(module, exported);
   return { instance: { exports: copy }, module };
 };
 // (module (func (export "t") unreachable))
@@ -20,6 +23,7 @@ window.trapNext = (module, name) => {
   if (!copy || typeof copy[name] !== "function") throw new Error(`no export ${name} in module ${module}`);
   copy[name] = () => unreachable();
 };
+window.trapOnLoad = (module, name) => onLoad.push([module, name]);
 window.loadedModules = () => Object.keys(exportsOf).sort();
 
 const glue = await import("chatkit-glue");
