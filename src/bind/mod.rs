@@ -2,16 +2,16 @@
 //! `secrets`, `auth-fetch`, `tools`, `analytics`), each a set of internal exports the
 //! package facade in `pkg-template/` calls. The rules live in `crate::core`.
 //!
-//! Synchronous features (`secrets`) export plain functions over the core's state
+//! Synchronous features (`secrets`, `auth-fetch`, `analytics`) export plain functions over the core's state
 //! machines: values cross as numbers or as UTF-8 in the module's one I/O buffer
 //! ([`io`]); the facade owns every promise, timer, `AbortSignal` and `fetch` and asks
 //! the core what to do next.
 
 pub mod io;
 
-#[cfg(any(feature = "analytics", feature = "tools"))]
+#[cfg(feature = "tools")]
 pub mod error;
-#[cfg(any(feature = "analytics", feature = "tools"))]
+#[cfg(feature = "tools")]
 pub mod options;
 
 #[cfg(feature = "analytics")]
