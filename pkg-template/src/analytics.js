@@ -6,7 +6,7 @@
 // carries out the sends and timers the core asks for. Calls cross as numbers, with text in
 // the module's I/O buffer: an event's data as the text of one JSON.stringify.
 import wasmModule from "#module/analytics";
-import { disposable, glueError, internalError, isGlueError } from "./errors.js";
+import { ERROR_NAME, disposable, glueError, internalError, isGlueError } from "./errors.js";
 import { withTimeout } from "./timeout.js";
 import { trapListeners } from "./module.js";
 import { DEFAULT_MAX_QUEUE } from "./analytics-limits.js";
@@ -90,6 +90,7 @@ class Engine {
     this.timerAt = Infinity;
     this.last = "";
     this.busy = false;
+    this.due = 0;
     this.h = {};
     for (const type of EVENTS) {
       this.h[handlerName(type)] = (detail) => {
@@ -120,7 +121,8 @@ class Engine {
         this.busy = false;
       }
       if (this.pending.length) this.drain();
-      else this.schedule();
+      else if (this.due === 1) this.send(NORMAL);
+      else if (this.due === 2 && !this.timer) this.schedule();
       return;
     }
     if (this.pending.length >= this.hold) {
@@ -274,15 +276,16 @@ class Engine {
       }
     }
     const raw = this.raw;
-    const n = raw.analytics_observe(this.id, this.put(text), kind, at, mono, typeof duration === "number" ? duration : NaN);
-    if (n) this.answer(n, mono, "queue");
+    this.answer(raw.analytics_observe(this.id, this.put(text), kind, at, mono, typeof duration === "number" ? duration : NaN), mono, "queue");
   }
 
-  // An answer `2 * emitted + error pending`: the error is reported, and the emitted
-  // events (lines of JSON in the buffer) go through beforeSend.
+  // An answer `error pending + 2 * due + 8 * emitted`: the error is reported, the emitted
+  // events (lines of JSON in the buffer) go through beforeSend, and `due` (0 nothing to
+  // send, 1 now, 2 later) is kept for the caller to act on.
   answer(n, mono, source) {
     const error = n % 2;
-    const lines = n > 1 ? wasmModule.text().split("\n") : null;
+    this.due = ((n - error) / 2) % 4;
+    const lines = n >= 8 ? wasmModule.text().split("\n") : null;
     if (error) this.check(source);
     if (lines) for (const json of lines) this.before(json, mono);
   }
@@ -310,12 +313,23 @@ class Engine {
         value.unencodable = true;
       }
     }
-    const n = wasmModule.call((raw) => raw.analytics_encode(this.id, wasmModule.putValue(value), mono));
-    if (n) this.answer(n, mono, "queue");
+    this.answer(wasmModule.call((raw) => raw.analytics_encode(this.id, wasmModule.putValue(value), mono)), mono, "queue");
   }
 
+  // Reports the core's pending error. Its messages never hold a secret (counts and fixed
+  // text), and a consecutive duplicate (a full queue on every event) is dropped before an
+  // Error is built for it.
   check(source) {
-    if (wasmModule.call((raw) => raw.analytics_error(this.id)) < 0) this.report(wasmModule.error(), source);
+    if (wasmModule.call((raw) => raw.analytics_error(this.id)) >= 0) return;
+    const text = wasmModule.text();
+    let at = -1;
+    for (let k = 0; k < 4; k++) at = text.indexOf(SEP, at + 1);
+    if (this.key(source, ERROR_NAME, text.slice(at + 1)) === this.last) return;
+    this.tell(wasmModule.error(), source);
+  }
+
+  key(source, name, message) {
+    return source + "\n" + name + "\n" + message;
   }
 
   schedule() {
@@ -386,7 +400,7 @@ class Engine {
       const n = wasmModule.call((raw) =>
         raw.analytics_settle(this.id, id, status, now(), Date.now(), Math.random(), this.put(retryAfter + SEP + date)),
       );
-      if (n) this.check(source);
+      if (n % 2) this.check(source);
       this.schedule();
     } catch (error) {
       this.report(error, "analytics");
@@ -465,7 +479,7 @@ class Engine {
 
   tell(e, source) {
     try {
-      const key = source + "\n" + e.name + "\n" + e.message;
+      const key = this.key(source, e.name, e.message);
       // Consecutive duplicates (a failing sink on every retry) are reported once.
       if (key === this.last) return;
       this.last = key;
@@ -557,7 +571,7 @@ class Engine {
       try {
         // A running response is abandoned; what is queued leaves as the page would.
         const n = wasmModule.call((raw) => raw.analytics_dispose(id, Date.now(), now()));
-        if (n) this.answer(n, now(), "queue");
+        this.answer(n, now(), "queue");
         this.send(HIDE);
         this.final = this.metrics();
       } catch (error) {

@@ -1,9 +1,10 @@
 //! `ChatKitAnalytics`' exports: synchronous calls over [`Engine`], one per instance in a
 //! slab. Numbers in and out; text through the I/O buffer ([`super::io`]): an event's
 //! data crosses once, as the text of the facade's `JSON.stringify`, and the core redacts
-//! it at every depth. An answer that reports is `2 * emitted + pending error`: the
-//! emitted events (with `beforeSend`) are lines of JSON in the buffer, and a pending
-//! error is read with [`analytics_error`]. No `JsValue`, no class, no js-sys.
+//! it at every depth. A call that queues answers `pending error + 2 * due + 8 *
+//! emitted` (see `report`): the emitted events (with `beforeSend`) are lines of JSON in
+//! the buffer, and a pending error is read with [`analytics_error`]. No `JsValue`, no
+//! class, no js-sys.
 
 use super::io::{fail, field, input, output};
 use crate::core::analytics::engine::{redact_message, Data, Engine, Take, METRICS_LEN};
@@ -26,14 +27,23 @@ fn with<T>(handle: u32, f: impl FnOnce(&mut Engine) -> T) -> Option<T> {
     engines().get_mut(handle as usize)?.as_mut().map(f)
 }
 
-/// What an observation answers: `2 * emitted + pending error`, with the emitted events
-/// (one JSON text a line) in the buffer when there are any.
-fn report(handle: u32, out: &[String]) -> f64 {
+/// What a call that queues answers: `pending error + 2 * due + 8 * emitted`, with the
+/// emitted events (one JSON text a line) in the buffer when there are any. `due`: 0
+/// nothing to send, 1 send now, 2 later (ask [`analytics_due`] how long).
+fn report(handle: u32, mono: f64, out: &[String]) -> f64 {
     if !out.is_empty() {
         output(&out.join("\n"));
     }
-    let pending = with(handle, |e| e.has_error()).unwrap_or(false);
-    2.0 * out.len() as f64 + f64::from(u8::from(pending))
+    let (pending, due) = with(handle, |e| {
+        let due = match e.due(mono) {
+            None => 0.0,
+            Some(ms) if ms <= 0.0 => 1.0,
+            Some(_) => 2.0,
+        };
+        (e.has_error(), due)
+    })
+    .unwrap_or((false, 0.0));
+    f64::from(u8::from(pending)) + 2.0 * due + 8.0 * out.len() as f64
 }
 
 /// `kind` 0 no data, 1 JSON text, 2 `JSON.stringify` threw.
@@ -105,7 +115,7 @@ pub fn analytics_observe(
     with(handle, |e| {
         e.observe(kind, at, mono, data(data_kind, json), duration, &mut out)
     });
-    report(handle, &out)
+    report(handle, mono, &out)
 }
 
 /// The object is being disposed: a running response is abandoned (answered as
@@ -114,7 +124,7 @@ pub fn analytics_observe(
 pub fn analytics_dispose(handle: u32, at: f64, mono: f64) -> f64 {
     let mut out = Vec::new();
     with(handle, |e| e.dispose(at, mono, &mut out));
-    report(handle, &out)
+    report(handle, mono, &out)
 }
 
 /// An event `beforeSend` returned, as the plain value `{ type, id, at, sessionId,
@@ -129,7 +139,7 @@ pub fn analytics_encode(handle: u32, len: usize, mono: f64) -> f64 {
         _ => Data::None,
     };
     with(handle, |e| e.encode(&event, data, mono));
-    report(handle, &[])
+    report(handle, mono, &[])
 }
 
 /// `beforeSend` threw: the event is counted lost.
@@ -159,7 +169,7 @@ pub fn analytics_take(handle: u32, mode: u32, epoch: f64, mono: f64) -> f64 {
 
 /// A send's outcome: `status` an HTTP status (200 for a sink that resolved), 0 a failure,
 /// -1 not sent; the buffer's `len` bytes are `retryAfter \x1f date` (the response's
-/// headers, empty when absent). Answers whether an error is pending (1) or not (0).
+/// headers, empty when absent). Answered as [`analytics_observe`] answers.
 #[wasm_bindgen]
 pub fn analytics_settle(
     handle: u32,
@@ -175,7 +185,7 @@ pub fn analytics_settle(
     with(handle, |e| {
         e.settle(id, status, mono, retry_after, date, epoch, random)
     });
-    report(handle, &[])
+    report(handle, mono, &[])
 }
 
 /// Milliseconds until the scheduler should send: -1 nothing to do, 0 now.

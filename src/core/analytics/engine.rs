@@ -4,15 +4,16 @@
 //! carries out the sends it asks for ([`Engine::take`], reported with
 //! [`Engine::settle`]); it keeps no rule.
 
-use super::encode::{push_u64, Envelope};
+use super::encode::{push_escaped, push_str, push_u64, Envelope};
 use super::json::{redact_json, top_level_string};
 use super::queue::{retry_after_ms, Batch, Mode, Outcome, Pushed, Queue, QueueConfig, Settled};
-use super::redact::normalize_key;
+use super::redact::{normalize_key, redact_text};
 use super::sketch::Quantiles;
 use super::{sampling, Observed, Tracker, ABANDONED};
 use crate::core::options::Options;
 use crate::core::record::Field;
 use crate::core::{ErrorCode, GlueError};
+use std::borrow::Cow;
 
 /// The option names `ChatKitAnalytics` takes.
 pub const KEYS: [&str; 14] = [
@@ -204,6 +205,11 @@ pub struct Engine {
     tracker: Tracker,
     queue: Queue,
     session: String,
+    /// The `sessionId` literal of every event (quoted, escaped, redacted).
+    session_json: String,
+    /// `"<session>.`, escaped, when no id `<session>.<n>` has anything to redact (then
+    /// ids are written without a scan each); `None` for a token-shaped session id.
+    id_prefix: Option<String>,
     send: bool,
     direct: bool,
     keys: Vec<Vec<u8>>,
@@ -217,9 +223,23 @@ impl Engine {
     /// `ready_from`: the monotonic time time-to-ready counts from.
     pub fn new(options: Field, ready_from: f64) -> Result<Engine, GlueError> {
         let c = Config::new(options)?;
+        let mut session_json = String::new();
+        push_str(&mut session_json, &c.session);
+        // Whether `<session>.<digits>` is redacted does not depend on the digits (token
+        // characters either way): one probe decides for every id.
+        let mut probe = c.session.clone();
+        probe.push_str(".1234567890");
+        let id_prefix = matches!(redact_text(&probe), Cow::Borrowed(_)).then(|| {
+            let mut p = String::from("\"");
+            push_escaped(&mut p, &c.session);
+            p.push('.');
+            p
+        });
         Ok(Engine {
             tracker: Tracker::new(ready_from),
             queue: Queue::new(c.queue),
+            session_json,
+            id_prefix,
             session: c.session,
             send: c.send,
             direct: c.direct,
@@ -318,20 +338,28 @@ impl Engine {
         duration: Option<f64>,
         data: Option<&str>,
     ) -> String {
-        let mut id = String::with_capacity(self.session.len() + 8);
-        id.push_str(&self.session);
-        id.push('.');
-        push_u64(&mut id, self.tracker.next_seq());
-        Envelope {
-            id: &id,
+        let seq = self.tracker.next_seq();
+        let e = Envelope {
+            id: "",
             kind,
             at,
             session: &self.session,
             thread,
             duration,
             data,
+        };
+        if let Some(prefix) = &self.id_prefix {
+            let mut id = String::with_capacity(prefix.len() + 21);
+            id.push_str(prefix);
+            push_u64(&mut id, seq);
+            id.push('"');
+            return e.to_json_with(Some(&id), Some(&self.session_json));
         }
-        .to_json()
+        let mut id = String::with_capacity(self.session.len() + 8);
+        id.push_str(&self.session);
+        id.push('.');
+        push_u64(&mut id, seq);
+        Envelope { id: &id, ..e }.to_json_with(None, Some(&self.session_json))
     }
 
     fn emit(&mut self, json: String, mono: f64, out: &mut Vec<String>) {
@@ -344,10 +372,10 @@ impl Engine {
 
     /// The data's JSON text, redacted at every depth; `Ok(None)` when there is none;
     /// `Err` when it could not be encoded (reported, and the caller counts it lost).
-    fn redact(&mut self, data: Data) -> Result<Option<String>, ()> {
+    fn redact<'a>(&mut self, data: Data<'a>) -> Result<Option<Cow<'a, str>>, ()> {
         let redacted = match data {
             Data::None => return Ok(None),
-            Data::Json(json) => redact_json(json, &self.keys).map(|r| r.into_owned()),
+            Data::Json(json) => redact_json(json, &self.keys),
             Data::Unencodable => None,
         };
         if redacted.is_none() {
