@@ -73,7 +73,7 @@ export function analytics_send_timeout(handle: number): number;
 /**
  * A send's outcome: `status` an HTTP status (200 for a sink that resolved), 0 a failure,
  * -1 not sent; the buffer's `len` bytes are `retryAfter \x1f date` (the response's
- * headers, empty when absent). Answers whether an error is pending (1) or not (0).
+ * headers, empty when absent). Answered as [`analytics_observe`] answers.
  */
 export function analytics_settle(handle: number, id: number, status: number, mono: number, epoch: number, random: number, len: number): number;
 
