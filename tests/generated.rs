@@ -3,6 +3,7 @@
 //! rewrites them.
 #![cfg(not(target_arch = "wasm32"))]
 
+use chatkit_glue::core::analytics::queue::QueueConfig;
 use chatkit_glue::core::ErrorCode;
 use std::path::Path;
 
@@ -37,5 +38,32 @@ fn codes_js_matches_the_error_taxonomy() {
     assert_eq!(
         have, want,
         "pkg-template/src/codes.js differs from src/core/error.rs: run UPDATE_SNAPSHOTS=1 cargo test --test generated"
+    );
+}
+
+/// `pkg-template/src/analytics-limits.js`: the queue's default bound, which also bounds
+/// the events `ChatKitAnalytics` holds before its module has loaded (the core, which owns
+/// every option, is not there yet to say).
+fn analytics_limits_js() -> String {
+    format!(
+        "// Generated from the Rust core (src/core/analytics/queue.rs) by tests/generated.rs:\n\
+         // `UPDATE_SNAPSHOTS=1 cargo test --test generated` rewrites it. Do not edit.\n\
+         /** `maxQueue` when not given: it also bounds the events held before the analytics module loads. */\n\
+         export const DEFAULT_MAX_QUEUE = {};\n",
+        QueueConfig::default().max_queue
+    )
+}
+
+#[test]
+fn analytics_limits_js_matches_the_core() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("pkg-template/src/analytics-limits.js");
+    let want = analytics_limits_js();
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        have, want,
+        "pkg-template/src/analytics-limits.js differs from src/core/analytics/queue.rs: run UPDATE_SNAPSHOTS=1 cargo test --test generated"
     );
 }

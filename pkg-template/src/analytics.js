@@ -1,12 +1,15 @@
 // ChatKitAnalytics: ChatKit's events and the library's own (tool calls, secret fetches,
-// auth fetch) paired, counted, redacted and delivered in batches. The rules live in the
-// wasm module (AnalyticsCore: pairing, metrics, redaction, sampling, the queue and its
-// retry policy). This file timestamps every event at once, holds events until the module
-// is loaded and replays them in order, and carries out the sends and timers.
+// auth fetch) paired, counted, redacted and delivered in batches. Every rule lives in the
+// Rust core (src/core/analytics: options and their defaults, pairing, metrics, redaction,
+// sampling, the queue, its retry policy and Retry-After); this file timestamps every
+// event at once, holds events until the module is loaded and replays them in order, and
+// carries out the sends and timers the core asks for. Calls cross as numbers, with text in
+// the module's I/O buffer: an event's data as the text of one JSON.stringify.
 import wasmModule from "#module/analytics";
-import { disposable, glueError } from "./errors.js";
+import { ERROR_NAME, disposable, glueError, internalError, isGlueError } from "./errors.js";
 import { withTimeout } from "./timeout.js";
-import { trapListeners } from "./module.js";
+import { putValue, trapListeners } from "./module.js";
+import { DEFAULT_MAX_QUEUE } from "./analytics-limits.js";
 
 // ChatKit's events (@openai/chatkit's ChatKitEvents without "chatkit."), in its order.
 // Each becomes the handler @openai/chatkit-react derives: "thread.load.start" -> onThreadLoadStart.
@@ -15,19 +18,20 @@ const EVENTS = /* @__PURE__ */ "ready error effect deeplink response.start respo
   );
 const handlerName = (type) => "on" + type.replace(/(^|\.)(\w)/g, (_, dot, c) => c.toUpperCase());
 
-const OPTIONS = /* @__PURE__ */ "sink endpoint batchSize flushIntervalMs maxQueue maxBatchBytes sampleRate enabled captureLogData beforeSend redactKeys onError sessionId sendTimeoutMs".split(
-    " ",
-  );
 // A handler set made by handlers() carries its analytics' reporter under this key (not
 // enumerable: spreading the set into useChatKit's options leaves it behind).
 const REPORT = /* @__PURE__ */ Symbol.for("chatkit-glue.analytics.report");
-// Bytes a page may have in flight with keepalive (fetch keepalive and sendBeacon share it).
-const KEEPALIVE_BUDGET = 64000;
-const MODE_NORMAL = 0;
-const MODE_FLUSH = 1;
-const MODE_HIDE = 2;
+// How the core is asked for a batch (analytics_take).
+const NORMAL = 0;
+const FLUSH = 1;
+const HIDE = 2; // the first of a page-hide round; 3: the next ones
+const SEP = "\x1f";
+// Held before the module is there: reports whose messages the core has not redacted yet.
+const HELD_REPORTS = 100;
 
 const now = () => performance.now();
+const encoder = /* @__PURE__ */ new TextEncoder();
+const isTrap = (error) => typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError;
 const bad = (message) => glueError("invalid_config", "ChatKitAnalytics: " + message);
 
 function dev(error) {
@@ -38,70 +42,55 @@ function dev(error) {
   }
 }
 
-function option(o, key, fallback, min, max) {
-  const v = o[key] === undefined ? fallback : o[key];
-  if (typeof v !== "number" || !(v >= min && v <= max)) throw bad(`${key} must be a number from ${min} to ${max}`);
-  o[key] = v;
-}
-
-function checkOptions(options = {}) {
-  if (options === null || typeof options !== "object") throw bad("options must be an object");
-  for (const k in options) if (!OPTIONS.includes(k)) throw bad(`unknown option "${k}"`);
-  const o = { ...options };
-  option(o, "batchSize", 20, 1, 10000);
-  option(o, "flushIntervalMs", 5000, 0, 2147483647);
-  option(o, "maxQueue", 1000, 1, 1000000);
-  option(o, "maxBatchBytes", 48000, 256, KEEPALIVE_BUDGET);
-  option(o, "sampleRate", 1, 0, 1);
-  option(o, "sendTimeoutMs", 10000, 1, 2147483647);
-  if (o.batchSize > o.maxQueue) throw bad("batchSize must not exceed maxQueue");
-  for (const k of ["sink", "beforeSend", "onError"]) {
-    if (o[k] != null && typeof o[k] !== "function") throw bad(`${k} must be a function`);
-  }
-  if (o.endpoint != null && typeof o.endpoint !== "string") throw bad("endpoint must be a URL string");
-  if (o.sink && o.endpoint) throw bad("give a sink or an endpoint, not both");
-  const keys = o.redactKeys || [];
-  if (!Array.isArray(keys) || keys.some((k) => typeof k !== "string")) throw bad("redactKeys must be an array of strings");
-  o.redactKeys = keys;
-  if (o.sessionId === undefined) {
-    o.sessionId = globalThis.crypto?.randomUUID?.() || Date.now().toString(36) + Math.random().toString(36).slice(2);
-  }
-  if (typeof o.sessionId !== "string" || !o.sessionId) throw bad("sessionId must be a non-empty string");
-  return o;
-}
-
-// Reading the fields an event carries (a throwing getter reads as absent); what they
-// mean is the module's business.
-function field(o, key, type) {
+// Reading a field of a value the app handed over (a throwing getter reads as absent).
+function field(o, key) {
   try {
-    const v = o != null ? o[key] : undefined;
-    return type === undefined || typeof v === type ? v : undefined;
+    return o != null ? o[key] : undefined;
   } catch {
     return undefined;
   }
 }
 
-// Data crosses into the module once, as JSON text: [text | undefined, whether it threw].
-function encoded(data) {
-  if (data == null) return [undefined, false];
-  try {
-    return [JSON.stringify(data), false];
-  } catch {
-    return [undefined, true];
-  }
-}
-
 class Engine {
-  constructor(o) {
+  constructor(options) {
+    // The options as given, read by the core when the module is there; a plain object is
+    // copied (with a random session id when it has none), so later edits change nothing.
+    let o = options;
+    if (o !== null && typeof o === "object" && !Array.isArray(o)) {
+      o = { ...o };
+      if (o.sessionId === undefined) {
+        o.sessionId = globalThis.crypto?.randomUUID?.() || Date.now().toString(36) + Math.random().toString(36).slice(2);
+      }
+    } else if (o === undefined) {
+      o = { sessionId: globalThis.crypto?.randomUUID?.() || Date.now().toString(36) + Math.random().toString(36).slice(2) };
+    }
     this.o = o;
+    const get = (key) => (o !== null && typeof o === "object" ? o[key] : undefined);
+    const fn = (key) => (typeof get(key) === "function" ? get(key) : null);
+    // What the facade itself needs: the consent switch (nothing loads when it is off), the
+    // functions it calls, and how many events to hold before the module is there.
+    this.off = get("enabled") === false;
+    this.sink = fn("sink");
+    this.beforeSend = fn("beforeSend");
+    this.onError = fn("onError");
+    this.endpoint = get("endpoint");
+    this.logData = get("captureLogData") !== false;
+    const max = get("maxQueue");
+    this.hold = typeof max === "number" && max >= 1 ? max : DEFAULT_MAX_QUEUE;
     this.born = now();
-    this.core = null;
+    this.mark = 0;
+    this.id = -1;
+    this.raw = null;
+    this.mem = null;
     this.pending = [];
+    this.reports = [];
     this.lost = 0;
     this.flights = new Set();
     this.timer = 0;
     this.timerAt = Infinity;
     this.last = "";
+    this.busy = false;
+    this.due = 0;
     this.h = {};
     for (const type of EVENTS) {
       this.h[handlerName(type)] = (detail) => {
@@ -113,62 +102,103 @@ class Engine {
       };
     }
     Object.defineProperty(this.h, REPORT, { value: (error, source) => this.report(error, source) });
+    // With the module already there, bad options throw here; otherwise they are reported
+    // when it loads (onError, the console in development, and flush()).
+    if (!this.off && wasmModule.raw && !wasmModule.trapped) this.start();
   }
 
   // Every event enters here, timestamped at once (epoch ms, and monotonic for pairing).
   in(type, data, duration) {
-    if (this.disposed || this.o.enabled === false) return;
+    if (this.disposed || this.off) return;
     if (this.failed || this.trapped) return void this.lost++;
-    if (this.pending.length >= this.o.maxQueue) {
+    const at = Date.now();
+    const mono = now();
+    if (this.id >= 0 && !this.busy && !this.pending.length) {
+      this.busy = true;
+      try {
+        this.step(type, data, duration, at, mono);
+      } finally {
+        this.busy = false;
+      }
+      if (this.pending.length) this.drain();
+      else if (this.due === 1) this.send(NORMAL);
+      else if (this.due === 2 && !this.timer) this.schedule();
+      return;
+    }
+    if (this.pending.length >= this.hold) {
       this.pending.shift();
       this.lost++;
     }
-    this.pending.push([type, data, duration, Date.now(), now()]);
-    if (this.ensure()) this.drain();
+    this.pending.push([type, data, duration, at, mono]);
+    if (!this.busy && this.ensure()) this.drain();
   }
 
   // True once the engine runs; otherwise starts loading the module (events wait).
   ensure() {
-    if (this.core) return true;
-    if (this.loading) return false;
-    let wasm = null;
+    if (this.id >= 0) return true;
+    if (this.loading || this.failed || this.trapped) return false;
+    let ns = null;
     try {
-      wasm = wasmModule.get();
+      ns = wasmModule.get();
     } catch (error) {
-      this.fail(error);
+      this.fail(error, "load");
       return false;
     }
-    if (wasm) return this.start(wasm);
+    if (ns) return this.begin();
     this.loading = true;
     wasmModule.load().then(
-      (loaded) => !this.disposed && this.start(loaded) && this.drain(),
-      (error) => this.fail(error),
+      () => {
+        this.loading = false;
+        if (!this.disposed && this.begin()) this.drain();
+      },
+      (error) => {
+        this.loading = false;
+        this.fail(error, "load");
+      },
     );
     return false;
   }
 
-  fail(error) {
-    this.failed = true;
-    this.lost += this.pending.length;
-    this.pending = [];
-    this.report(error, "load");
+  // Starts the engine once the module is there; a problem (bad options) stops it.
+  begin() {
+    try {
+      this.start();
+      return true;
+    } catch (error) {
+      this.fail(error, "options");
+      return false;
+    }
   }
 
-  start(wasm) {
-    const o = this.o;
-    this.wasm = wasm;
+  start() {
+    const n = wasmModule.call((raw) => raw.analytics_new(putValue(wasmModule, this.o), this.mark || this.born));
+    if (n < 0) throw wasmModule.error();
+    this.raw = wasmModule.raw;
+    this.sending = n % 2 === 1;
+    this.id = (n - (n % 2)) / 2;
+    this.timeout = this.raw.analytics_send_timeout(this.id);
     this.watch();
-    this.core = wasmModule.call(
-      () =>
-        new wasm.AnalyticsCore({
-          ...o,
-          send: !!(o.sink || o.endpoint),
-          direct: !o.beforeSend,
-          readyFrom: this.mark || this.born,
-        }),
-    );
     this.listen();
-    return true;
+    this.release();
+  }
+
+  // The module did not load, or the options were refused: what waits is counted lost,
+  // and flush() rejects with the options' error.
+  fail(error, source) {
+    this.failed = true;
+    if (source === "options") this.failure = error;
+    this.lost += this.pending.length;
+    this.pending = [];
+    this.report(error, source);
+    this.release();
+  }
+
+  // Reports held until the module was there: told now that their messages can be
+  // redacted, or dropped when the module did not load (they could not be).
+  release() {
+    const held = this.reports;
+    this.reports = [];
+    if (wasmModule.raw && !wasmModule.trapped) for (const [error, source] of held) this.report(error, source);
   }
 
   // A trap in any module is reported once to onError; one in this module also stops the
@@ -186,79 +216,127 @@ class Engine {
     trapListeners.add(this.onTrap);
   }
 
+  // Writes `text` into the module's I/O buffer as UTF-8; returns its byte length.
+  put(text) {
+    const raw = this.raw;
+    const room = text.length * 3;
+    const at = raw.io_reserve(room);
+    if (!at && room) throw internalError(new Error("the module is out of memory"));
+    let mem = this.mem;
+    if (!mem || mem.buffer !== raw.memory.buffer) mem = this.mem = new Uint8Array(raw.memory.buffer);
+    return encoder.encodeInto(text, mem.subarray(at, at + room)).written;
+  }
+
   drain() {
     if (this.busy) return;
     this.busy = true;
     try {
       // Re-entrant events (from onError, beforeSend or a toJSON) wait their turn here.
-      while (this.pending.length && this.core) wasmModule.call(() => this.process(this.pending.shift()));
+      while (this.pending.length && this.id >= 0 && !this.trapped) {
+        const [type, data, duration, at, mono] = this.pending.shift();
+        this.step(type, data, duration, at, mono);
+      }
     } finally {
       this.busy = false;
     }
     this.schedule();
   }
 
-  process([type, data, duration, at, mono]) {
+  // One event into the core; a trap stops the engine, anything else is reported.
+  step(type, data, duration, at, mono) {
+    try {
+      this.process(type, data, duration, at, mono);
+    } catch (error) {
+      if (isTrap(error)) throw wasmModule.trap(error);
+      this.report(error, "analytics");
+    }
+  }
+
+  process(type, data, duration, at, mono) {
     if (type === "error") {
       const error = this.toError(data && "error" in data ? data.error : data);
       data = { name: error.name, message: error.message, code: error.code };
       this.report(error, "chatkit");
-    } else if (type === "log" && this.o.captureLogData === false) {
+    } else if (type === "log" && !this.logData) {
       data = { name: data && data.name };
     }
-    // Events are encoded only when they will be sent.
-    const [json, unencodable] = this.core.sending ? encoded(data) : [undefined, false];
-    const out = this.core.observe(
-      type,
-      at,
-      mono,
-      json,
-      unencodable,
-      field(data, "threadId", "string"),
-      field(data, "phase", "string"),
-      typeof duration === "number" ? duration : undefined,
-    );
-    if (out) for (const json of out) this.before(json, mono);
-    this.check("queue");
+    // The data crosses once, as JSON text before the type: 1 JSON, 2 it could not be
+    // encoded, 0 none.
+    let kind = 0;
+    let text = SEP + type;
+    if (data != null) {
+      try {
+        const json = JSON.stringify(data);
+        if (json !== undefined) {
+          kind = 1;
+          text = json + text;
+        }
+      } catch {
+        kind = 2;
+      }
+    }
+    const raw = this.raw;
+    this.answer(raw.analytics_observe(this.id, this.put(text), kind, at, mono, typeof duration === "number" ? duration : NaN), mono, "queue");
+  }
+
+  // An answer `error pending + 2 * due + 8 * emitted`: the error is reported, the emitted
+  // events (lines of JSON in the buffer) go through beforeSend, and `due` (0 nothing to
+  // send, 1 now, 2 later) is kept for the caller to act on.
+  answer(n, mono, source) {
+    const error = n % 2;
+    this.due = ((n - error) / 2) % 4;
+    const lines = n >= 8 ? wasmModule.text().split("\n") : null;
+    if (error) this.check(source);
+    if (lines) for (const json of lines) this.before(json, mono);
   }
 
   // beforeSend sees the event as it will be sent (redacted); null drops it, nothing keeps
-  // it as edited. What it returns is redacted again.
+  // it as edited. What it returns is redacted again by the core.
   before(json, mono) {
     let event = JSON.parse(json);
     try {
-      const edited = this.o.beforeSend(event);
+      const edited = this.beforeSend(event);
       if (edited === null) return;
       if (edited !== undefined) event = edited;
     } catch (error) {
       this.report(error, "beforeSend");
-      this.core.lose();
+      wasmModule.call((raw) => raw.analytics_lose(this.id));
       return;
     }
-    const [text, unencodable] = encoded(field(event, "data"));
-    const out = this.core.encode(
-      field(event, "type", "string"),
-      field(event, "id", "string"),
-      field(event, "at", "number"),
-      field(event, "sessionId", "string"),
-      field(event, "threadId", "string"),
-      field(event, "durationMs", "number"),
-      text,
-      unencodable,
-    );
-    if (out !== undefined) this.core.push(out, mono);
+    const value = {};
+    for (const key of ["type", "id", "at", "sessionId", "threadId", "durationMs"]) value[key] = field(event, key);
+    const data = field(event, "data");
+    if (data != null) {
+      try {
+        value.data = JSON.stringify(data);
+      } catch {
+        value.unencodable = true;
+      }
+    }
+    this.answer(wasmModule.call((raw) => raw.analytics_encode(this.id, putValue(wasmModule, value), mono)), mono, "queue");
   }
 
+  // Reports the core's pending error. Its messages never hold a secret (counts and fixed
+  // text), and a consecutive duplicate (a full queue on every event) is dropped before an
+  // Error is built for it.
   check(source) {
-    const error = this.core.error();
-    if (error) this.report(error, source);
+    if (wasmModule.call((raw) => raw.analytics_error(this.id)) >= 0) return;
+    const text = wasmModule.text();
+    let at = -1;
+    for (let k = 0; k < 4; k++) at = text.indexOf(SEP, at + 1);
+    if (this.key(source, ERROR_NAME, text.slice(at + 1)) === this.last) return;
+    this.tell(wasmModule.error(), source);
+  }
+
+  key(source, name, message) {
+    return source + "\n" + name + "\n" + message;
   }
 
   schedule() {
-    if (!this.core || this.disposed || this.trapped) return;
-    const due = wasmModule.call(() => this.core.due(now()));
+    if (this.id < 0 || this.disposed || this.trapped) return;
+    const due = wasmModule.call((raw) => raw.analytics_due(this.id, now()));
     if (due < 0) return;
-    if (due === 0) return void this.send(MODE_NORMAL);
+    if (due === 0) return void this.send(NORMAL);
     const at = now() + due;
     if (this.timer && this.timerAt <= at) return;
     clearTimeout(this.timer);
@@ -271,46 +349,44 @@ class Engine {
     this.timer.unref?.();
   }
 
-  // Sends the next batch (MODE_NORMAL, MODE_FLUSH), or, as the page hides, every batch
-  // that fits the keepalive budget. Resolves true when the batch was delivered.
+  // Sends the next batch (NORMAL, FLUSH), or, as the page hides, every batch the core
+  // fits in the keepalive budget. Resolves true when the batch was delivered.
   send(mode) {
-    let budget = KEEPALIVE_BUDGET;
-    for (;;) {
-      const batch = wasmModule.call(() => this.core.take(Date.now(), now(), mode, budget));
-      if (!batch) return;
-      const flight = this.deliver(batch, mode === MODE_HIDE);
+    for (let first = true; ; first = false) {
+      const how = mode === HIDE && !first ? HIDE + 1 : mode;
+      const id = wasmModule.call((raw) => raw.analytics_take(this.id, how, Date.now(), now()));
+      if (!id) return;
+      const flight = this.deliver(id, wasmModule.text(), mode === HIDE);
       this.flights.add(flight);
       flight.then(() => this.flights.delete(flight));
-      if (mode !== MODE_HIDE) return flight;
-      budget -= batch[2];
+      if (mode !== HIDE) return flight;
     }
   }
 
-  async deliver([id, body], hide) {
-    const o = this.o;
-    const source = o.sink ? "sink" : "endpoint";
+  async deliver(id, body, hide) {
+    const source = this.sink ? "sink" : "endpoint";
     let status = 0;
     let retryAfter = "";
     let date = "";
     try {
-      if (o.sink) {
-        await withTimeout(() => o.sink(JSON.parse(body).events), o.sendTimeoutMs);
+      if (this.sink) {
+        await withTimeout(() => this.sink(JSON.parse(body).events), this.timeout);
         status = 200;
       } else if (hide && !(typeof Request === "function" && "keepalive" in Request.prototype)) {
         // No keepalive fetch: a beacon (text/plain is CORS-simple). False means the page's
         // keepalive budget is full: the events stay queued.
-        status = navigator.sendBeacon(o.endpoint, body) ? 200 : -1;
+        status = navigator.sendBeacon(this.endpoint, body) ? 200 : -1;
       } else {
         const response = await withTimeout(
           (signal) =>
-            fetch(o.endpoint, {
+            fetch(this.endpoint, {
               method: "POST",
               body,
               keepalive: hide,
               signal,
               headers: { "content-type": "application/json" },
             }),
-          o.sendTimeoutMs,
+          this.timeout,
         );
         status = response.status;
         retryAfter = response.headers.get("retry-after") || "";
@@ -320,9 +396,11 @@ class Engine {
       this.report(error, source);
     }
     try {
-      if (!this.core || this.trapped) return false;
-      wasmModule.call(() => this.core.settle(id, status, now(), retryAfter, date, Date.now(), Math.random()));
-      this.check(source);
+      if (this.id < 0 || this.trapped) return false;
+      const n = wasmModule.call((raw) =>
+        raw.analytics_settle(this.id, id, status, now(), Date.now(), Math.random(), this.put(retryAfter + SEP + date)),
+      );
+      if (n % 2) this.check(source);
       this.schedule();
     } catch (error) {
       this.report(error, "analytics");
@@ -331,23 +409,27 @@ class Engine {
   }
 
   listen() {
-    if (typeof addEventListener !== "function" || typeof document === "undefined" || !this.core.sending) return;
-    const hide = () => this.core && this.send(MODE_HIDE);
+    if (typeof addEventListener !== "function" || typeof document === "undefined" || !this.sending) return;
+    const hide = () => this.id >= 0 && !this.trapped && this.send(HIDE);
     const visibility = () => document.visibilityState === "hidden" && hide();
     addEventListener("pagehide", hide);
     document.addEventListener("visibilitychange", visibility);
-    this.off = () => {
+    this.unlisten = () => {
       removeEventListener("pagehide", hide);
       document.removeEventListener("visibilitychange", visibility);
     };
   }
 
+  // A message with its token-shaped substrings replaced by the core.
+  redact(text) {
+    return wasmModule.call((raw) => (raw.analytics_redact(this.put(text)), wasmModule.text()));
+  }
+
   // Normalises to an Error with a redacted message; an Error whose message needs no
   // redaction is passed on as it is.
   toError(value) {
-    const redact = (s) => (this.wasm ? this.wasm.redactText(s) : s);
     if (value instanceof Error) {
-      const message = redact(String(value.message));
+      const message = this.redact(String(value.message));
       if (message === value.message) return value;
       const copy = new Error(message);
       for (const k of ["name", "code", "retryable", "status", "hint"]) if (k in value) copy[k] = value[k];
@@ -364,22 +446,44 @@ class Engine {
     } catch {
       message = "unknown error";
     }
-    return new Error(redact(message));
+    return new Error(this.redact(message));
   }
 
   report(error, source) {
-    // A trap reaches here from every call that meets it: onError hears of it once.
-    if (error === wasmModule.trapped || error === this.trapReported) {
+    // A trap reaches here from every call that meets it: onError hears of it once, and
+    // of nothing else from this module afterwards.
+    const trap = wasmModule.trapped;
+    if (error === trap || error === this.trapReported) {
       if (this.trapReported === error) return;
       this.trapReported = error;
+      return this.tell(error, source);
     }
+    if (trap) return;
+    // Messages are redacted by the core: before the module is there, reports wait for it
+    // (and ask for it). When it is not coming (a load failure, enabled: false), only the
+    // library's own errors, whose messages hold no secrets, are told.
+    if (!wasmModule.raw) {
+      if (this.failed || this.off) return void (isGlueError(error) && this.tell(error, source));
+      if (this.reports.length < HELD_REPORTS) this.reports.push([error, source]);
+      if (!this.busy && this.ensure()) this.drain();
+      return;
+    }
+    let e;
     try {
-      const e = this.toError(error);
-      const key = source + "\n" + e.name + "\n" + e.message;
+      e = this.toError(error);
+    } catch {
+      return;
+    }
+    this.tell(e, source);
+  }
+
+  tell(e, source) {
+    try {
+      const key = this.key(source, e.name, e.message);
       // Consecutive duplicates (a failing sink on every retry) are reported once.
       if (key === this.last) return;
       this.last = key;
-      if (this.o.onError) this.o.onError(e, { source });
+      if (this.onError) this.onError(e, { source });
       else dev(e);
     } catch {
       // onError itself threw: nothing left to tell.
@@ -399,9 +503,26 @@ class Engine {
 
   metrics() {
     if (this.final) return { ...this.final };
-    const m = this.core
-      ? wasmModule.call(() => this.core.metrics())
-      : { responses: 0, errors: 0, abandoned: 0, responseMs: null, timeToReadyMs: null, threadLoadMs: null, toolCalls: 0, dropped: 0, sent: 0, queued: 0 };
+    let m;
+    if (this.id >= 0 || this.trapped) {
+      const at = wasmModule.call((raw) => raw.analytics_metrics(this.id));
+      const v = new Float64Array(this.raw.memory.buffer, at, 16);
+      const q = (i) => (Number.isNaN(v[i]) ? null : { p50: v[i], p90: v[i + 1], p99: v[i + 2], max: v[i + 3] });
+      m = {
+        responses: v[0],
+        errors: v[1],
+        abandoned: v[2],
+        responseMs: q(3),
+        timeToReadyMs: Number.isNaN(v[7]) ? null : v[7],
+        threadLoadMs: q(8),
+        toolCalls: v[12],
+        dropped: v[13],
+        sent: v[14],
+        queued: v[15],
+      };
+    } else {
+      m = { responses: 0, errors: 0, abandoned: 0, responseMs: null, timeToReadyMs: null, threadLoadMs: null, toolCalls: 0, dropped: 0, sent: 0, queued: 0 };
+    }
     m.dropped += this.lost;
     m.queued += this.pending.length;
     return m;
@@ -412,12 +533,14 @@ class Engine {
     if (this.disposed) return Promise.reject(glueError("aborted", "ChatKitAnalytics.flush: the analytics object was disposed"));
     const trapped = this.trapped || wasmModule.trapped;
     if (trapped) return Promise.reject(trapped);
+    if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       const done = wasmModule.track(reject);
       this.drainAll().then(
         () => {
           done();
           if (this.trapped) reject(this.trapped);
+          else if (this.failure) reject(this.failure);
           else resolve();
         },
         (error) => {
@@ -429,13 +552,13 @@ class Engine {
   }
 
   async drainAll() {
-    if (!this.core && this.loading) await wasmModule.load().catch(() => {});
-    while (this.core && !this.disposed && !this.trapped) {
+    if (this.id < 0 && this.loading) await wasmModule.load().catch(() => {});
+    while (this.id >= 0 && !this.disposed && !this.trapped) {
       if (this.flights.size) {
         await Promise.all(this.flights);
         continue;
       }
-      const flight = this.send(MODE_FLUSH);
+      const flight = this.send(FLUSH);
       if (!flight || !(await flight)) return;
     }
   }
@@ -443,14 +566,13 @@ class Engine {
   dispose() {
     if (this.disposed) return;
     // After a trap the module's state is not to be trusted: nothing more is asked of it.
-    const core = this.trapped ? null : this.core;
-    if (core) {
+    const id = this.trapped ? -1 : this.id;
+    if (id >= 0) {
       try {
         // A running response is abandoned; what is queued leaves as the page would.
-        const out = core.dispose(Date.now(), now());
-        if (out) for (const json of out) this.before(json, now());
-        this.check("queue");
-        this.send(MODE_HIDE);
+        const n = wasmModule.call((raw) => raw.analytics_dispose(id, Date.now(), now()));
+        this.answer(n, now(), "queue");
+        this.send(HIDE);
         this.final = this.metrics();
       } catch (error) {
         this.report(error, "analytics");
@@ -459,11 +581,11 @@ class Engine {
     this.disposed = true;
     if (this.onTrap) trapListeners.delete(this.onTrap);
     clearTimeout(this.timer);
-    if (this.off) this.off();
+    if (this.unlisten) this.unlisten();
     this.lost += this.pending.length;
     this.pending = [];
-    this.core = null;
-    if (core) core.free();
+    this.id = -1;
+    if (id >= 0) wasmModule.call((raw) => raw.analytics_free(id));
   }
 }
 
@@ -475,7 +597,7 @@ export const ChatKitAnalytics = /* @__PURE__ */ disposable(
   class ChatKitAnalytics {
   constructor(options) {
     wasmModule.use();
-    const e = new Engine(checkOptions(options));
+    const e = new Engine(options);
     engines.set(this, e);
     /** Bound: takes the onEvent events of ClientSecretSource, ClientTools and createAuthFetch. */
     this.record = (event) => {
@@ -490,7 +612,10 @@ export const ChatKitAnalytics = /* @__PURE__ */ disposable(
   /** ChatKit's 13 handlers, as one stable plain object to spread into useChatKit's options. */
   handlers() {
     const e = engine(this);
-    e.mark = e.mark || now();
+    if (!e.mark) {
+      e.mark = now();
+      if (e.id >= 0 && !wasmModule.trapped) wasmModule.call((raw) => raw.analytics_mark(e.id, e.mark));
+    }
     return e.h;
   }
 

@@ -13,7 +13,7 @@ export const MODULES = [
   { feature: "secrets", namespace: false },
   { feature: "auth-fetch", namespace: true },
   { feature: "tools", namespace: false },
-  { feature: "analytics", namespace: true },
+  { feature: "analytics", namespace: false },
 ].map((m) => ({ ...m, name: m.feature.replace(/-/g, "_") }));
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

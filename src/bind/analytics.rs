@@ -1,412 +1,229 @@
-//! `ChatKitAnalytics`' engine, internal to the package: the facade
-//! (`pkg-template/src/analytics.js`) hands it observations with their timestamps and
-//! carries out the sends it asks for (fetch, `sendBeacon`, the sink, timers).
-//!
-//! Event data crosses once, as the text of the facade's `JSON.stringify` (so `toJSON` is
-//! honoured and the encoded length is the exact byte count of the wire form); the core
-//! redacts that text at every depth ([`redact_json`]). No callback per key.
+//! `ChatKitAnalytics`' exports: synchronous calls over [`Engine`], one per instance in a
+//! slab. Numbers in and out; text through the I/O buffer ([`super::io`]): an event's
+//! data crosses once, as the text of the facade's `JSON.stringify`, and the core redacts
+//! it at every depth. A call that queues answers `pending error + 2 * due + 8 *
+//! emitted` (see `report`): the emitted events (with `beforeSend`) are lines of JSON in
+//! the buffer, and a pending error is read with [`analytics_error`]. No `JsValue`, no
+//! class, no js-sys.
 
-use crate::core::analytics::encode::{push_u64, Envelope};
-use crate::core::analytics::json::redact_json;
-use crate::core::analytics::queue::{
-    retry_after_ms, Mode, Outcome, Pushed, Queue, QueueConfig, Settled, MAX_ATTEMPTS,
-};
-use crate::core::analytics::redact::{normalize_key, redact_text};
-use crate::core::analytics::sketch::Quantiles;
-use crate::core::analytics::{sampling, Tracker, ABANDONED};
-use crate::core::{ErrorCode, GlueError};
-use js_sys::{Array, Object, Reflect};
+use super::io::{fail, field, input, output};
+use crate::core::analytics::engine::{redact_message, Data, Engine, Take, METRICS_LEN};
+use crate::core::record::Field;
+use std::cell::UnsafeCell;
 use wasm_bindgen::prelude::*;
 
-use super::error::to_js;
+struct Slab(UnsafeCell<Vec<Option<Engine>>>);
+// One thread (wasm32 without shared memory); no export re-enters another.
+unsafe impl Sync for Slab {}
+static ENGINES: Slab = Slab(UnsafeCell::new(Vec::new()));
 
-#[wasm_bindgen(js_name = AnalyticsCore)]
-pub struct AnalyticsCore {
-    tracker: Tracker,
-    queue: Queue,
-    session: String,
-    /// Sampled in, with a sink or an endpoint to send to.
-    send: bool,
-    /// No `beforeSend`: encoded events go straight to the queue.
-    direct: bool,
-    /// The caller's `redactKeys`, normalised.
-    keys: Vec<Vec<u8>>,
-    error: Option<GlueError>,
+#[allow(clippy::mut_from_ref)]
+fn engines() -> &'static mut Vec<Option<Engine>> {
+    // SAFETY: see `Slab`.
+    unsafe { &mut *ENGINES.0.get() }
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+fn with<T>(handle: u32, f: impl FnOnce(&mut Engine) -> T) -> Option<T> {
+    engines().get_mut(handle as usize)?.as_mut().map(f)
 }
 
-fn get_str(obj: &JsValue, key: &str) -> Option<String> {
-    if !obj.is_object() {
-        return None;
+/// What a call that queues answers: `pending error + 2 * due + 8 * emitted`, with the
+/// emitted events (one JSON text a line) in the buffer when there are any. `due`: 0
+/// nothing to send, 1 send now, 2 later (ask [`analytics_due`] how long).
+fn report(handle: u32, mono: f64, out: &[String]) -> f64 {
+    if !out.is_empty() {
+        output(&out.join("\n"));
     }
-    get(obj, key).as_string()
-}
-
-fn get_num(obj: &JsValue, key: &str, default: f64) -> f64 {
-    get(obj, key).as_f64().unwrap_or(default)
-}
-
-fn count_message(before: &str, n: u64, after: &str) -> String {
-    let mut m = String::from(before);
-    push_u64(&mut m, n);
-    m.push_str(after);
-    m
-}
-
-fn quantiles(q: Option<Quantiles>) -> JsValue {
-    let Some(q) = q else { return JsValue::NULL };
-    let o = Object::new();
-    for (k, v) in [
-        ("p50", q.p50),
-        ("p90", q.p90),
-        ("p99", q.p99),
-        ("max", q.max),
-    ] {
-        let _ = Reflect::set(&o, &k.into(), &v.into());
-    }
-    o.into()
-}
-
-#[wasm_bindgen(js_class = AnalyticsCore)]
-impl AnalyticsCore {
-    /// `options`: `{ batchSize, maxQueue, maxBatchBytes, flushIntervalMs, sampleRate,
-    /// sessionId, redactKeys, send, direct, readyFrom }`, already checked by the facade.
-    #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "object")] options: JsValue) -> AnalyticsCore {
-        let d = QueueConfig::default();
-        let cfg = QueueConfig {
-            batch_size: get_num(&options, "batchSize", d.batch_size as f64) as usize,
-            max_queue: get_num(&options, "maxQueue", d.max_queue as f64) as usize,
-            max_batch_bytes: get_num(&options, "maxBatchBytes", d.max_batch_bytes as f64) as usize,
-            flush_interval_ms: get_num(&options, "flushIntervalMs", d.flush_interval_ms),
+    let (pending, due) = with(handle, |e| {
+        let due = match e.due(mono) {
+            None => 0.0,
+            Some(ms) if ms <= 0.0 => 1.0,
+            Some(_) => 2.0,
         };
-        let session = get_str(&options, "sessionId").unwrap_or_default();
-        let keys: Vec<Vec<u8>> = Array::from(&get(&options, "redactKeys"))
-            .iter()
-            .filter_map(|k| k.as_string())
-            .map(|k| normalize_key(&k))
-            .collect();
-        AnalyticsCore {
-            tracker: Tracker::new(get_num(&options, "readyFrom", 0.0)),
-            queue: Queue::new(cfg),
-            send: get(&options, "send").is_truthy()
-                && sampling::sampled(&session, get_num(&options, "sampleRate", 1.0)),
-            direct: !get(&options, "direct").is_falsy(),
-            session,
-            keys,
-            error: None,
-        }
-    }
+        (e.has_error(), due)
+    })
+    .unwrap_or((false, 0.0));
+    f64::from(u8::from(pending)) + 2.0 * due + 8.0 * out.len() as f64
+}
 
-    /// Whether this session's events are sent (sampled in, with a destination).
-    #[wasm_bindgen(getter)]
-    pub fn sending(&self) -> bool {
-        self.send
+/// `kind` 0 no data, 1 JSON text, 2 `JSON.stringify` threw.
+fn data(kind: u32, json: &str) -> Data<'_> {
+    match kind {
+        1 => Data::Json(json),
+        2 => Data::Unencodable,
+        _ => Data::None,
     }
+}
 
-    /// Observes one event: pairs it, counts it, and encodes it (with a
-    /// `response.abandoned` before it when it abandoned a response). Without
-    /// `beforeSend` the encoded events are queued and nothing is returned; with it, they
-    /// are returned (JSON strings) for the facade to pass through `beforeSend` and `push`.
-    /// `data`: the event data's JSON text (`None` without data or when the engine does
-    /// not send); `unencodable`: `JSON.stringify` threw on it. `thread_id` and `phase`:
-    /// the data's fields of those names, when strings.
-    #[wasm_bindgen(unchecked_return_type = "string[] | undefined")]
-    #[allow(clippy::too_many_arguments)]
-    pub fn observe(
-        &mut self,
-        kind: &str,
-        at: f64,
-        mono: f64,
-        data: Option<String>,
-        unencodable: bool,
-        thread_id: Option<String>,
-        phase: Option<String>,
-        duration: Option<f64>,
-    ) -> JsValue {
-        let detail = match kind {
-            "thread.change" | "thread.load.start" | "thread.load.end" => thread_id,
-            "tool.call" => phase,
-            _ => None,
-        };
-        let o = self
-            .tracker
-            .observe(kind, mono, detail.as_deref(), duration);
-        let data = if unencodable { Err(()) } else { Ok(data) };
-        self.emit_all(kind, at, mono, data, o)
-    }
-
-    /// The object is being disposed: emits `response.abandoned` for a running response.
-    #[wasm_bindgen(unchecked_return_type = "string[] | undefined")]
-    pub fn dispose(&mut self, at: f64, mono: f64) -> JsValue {
-        let o = self.tracker.dispose(mono);
-        if o.abandoned.is_none() {
-            return JsValue::UNDEFINED;
-        }
-        self.emit_all("", at, mono, Ok(None), o)
-    }
-
-    fn emit_all(
-        &mut self,
-        kind: &str,
-        at: f64,
-        mono: f64,
-        data: Result<Option<String>, ()>,
-        o: crate::core::analytics::Observed,
-    ) -> JsValue {
-        if !self.send {
-            return JsValue::UNDEFINED;
-        }
-        let out = (!self.direct).then(Array::new);
-        if let Some((d, thread)) = &o.abandoned {
-            let json = self.envelope(ABANDONED, at, thread.as_deref(), Some(*d), None);
-            self.emit(json, mono, out.as_ref());
-        }
-        if !kind.is_empty() {
-            let encoded = if o.omit_data {
-                Ok(None)
-            } else {
-                self.redact(data)
-            };
-            match encoded {
-                Ok(data) => {
-                    let json =
-                        self.envelope(kind, at, o.thread.as_deref(), o.duration, data.as_deref());
-                    self.emit(json, mono, out.as_ref());
-                }
-                Err(()) => self.lose(),
+/// An analytics engine from the options (a plain value of `len` bytes in the buffer):
+/// `2 * handle + sending`, or a negative number with `invalid_config` in the buffer.
+/// `ready_from`: the monotonic time time-to-ready counts from.
+#[wasm_bindgen]
+pub fn analytics_new(len: usize, ready_from: f64) -> f64 {
+    let options = field(len).unwrap_or(Field::Other);
+    match Engine::new(options, ready_from) {
+        Ok(engine) => {
+            let sending = engine.sending();
+            let all = engines();
+            let slot = all.iter().position(Option::is_none).unwrap_or(all.len());
+            if slot == all.len() {
+                all.push(None);
             }
+            all[slot] = Some(engine);
+            2.0 * slot as f64 + f64::from(u8::from(sending))
         }
-        out.map_or(JsValue::UNDEFINED, JsValue::from)
-    }
-
-    fn envelope(
-        &mut self,
-        kind: &str,
-        at: f64,
-        thread: Option<&str>,
-        duration: Option<f64>,
-        data: Option<&str>,
-    ) -> String {
-        let mut id = self.session.clone();
-        id.push('.');
-        push_u64(&mut id, self.tracker.next_seq());
-        Envelope {
-            id: &id,
-            kind,
-            at,
-            session: &self.session,
-            thread,
-            duration,
-            data,
-        }
-        .to_json()
-    }
-
-    fn emit(&mut self, json: String, mono: f64, out: Option<&Array>) {
-        match out {
-            Some(out) => {
-                out.push(&JsValue::from(json));
-            }
-            None => self.push(json, mono),
-        }
-    }
-
-    /// The data's JSON text, redacted at every depth; `Ok(None)` when there is none (or
-    /// `JSON.stringify` wrote nothing for it); `Err` when it could not be encoded.
-    fn redact(&mut self, data: Result<Option<String>, ()>) -> Result<Option<String>, ()> {
-        let redacted = match data {
-            Ok(None) => return Ok(None),
-            Ok(Some(json)) => redact_json(&json, &self.keys).map(|r| r.into_owned()),
-            Err(()) => None,
-        };
-        if redacted.is_none() {
-            self.error = Some(GlueError::new(
-                ErrorCode::InvalidConfig,
-                "analytics: an event's data could not be encoded as JSON (a cycle, a BigInt or a throwing getter); the event was dropped",
-            ));
-            return Err(());
-        }
-        Ok(redacted)
-    }
-
-    /// Encodes an event `beforeSend` returned: its fields as the facade read them
-    /// (`kind` the `type` when a string, `data` as for [`Self::observe`]).
-    #[allow(clippy::too_many_arguments)]
-    pub fn encode(
-        &mut self,
-        kind: Option<String>,
-        id: Option<String>,
-        at: Option<f64>,
-        session: Option<String>,
-        thread: Option<String>,
-        duration: Option<f64>,
-        data: Option<String>,
-        unencodable: bool,
-    ) -> Option<String> {
-        let kind = kind.filter(|k| !k.is_empty());
-        let Some(kind) = kind else {
-            self.error = Some(GlueError::invalid_config(
-                "analytics: beforeSend must return the event (with its string type), null to drop it, or nothing to keep it",
-            ));
-            self.lose();
-            return None;
-        };
-        let data = if unencodable { Err(()) } else { Ok(data) };
-        let Ok(data) = self.redact(data) else {
-            self.lose();
-            return None;
-        };
-        Some(
-            Envelope {
-                id: id.as_deref().unwrap_or_default(),
-                kind: &kind,
-                at: at.unwrap_or(0.0),
-                session: session.as_deref().unwrap_or_default(),
-                thread: thread.as_deref(),
-                duration,
-                data: data.as_deref(),
-            }
-            .to_json(),
-        )
-    }
-
-    /// Queues an encoded event.
-    pub fn push(&mut self, json: String, mono: f64) {
-        let msg = match self.queue.push(json, mono) {
-            Pushed::Queued => return,
-            Pushed::Overflow => {
-                "analytics: the queue is full (maxQueue); the oldest waiting event was dropped"
-            }
-            Pushed::TooBig => {
-                "analytics: an event is larger than maxBatchBytes allows; it was dropped"
-            }
-        };
-        self.error = Some(GlueError::new(ErrorCode::BadRequest, msg).with_retryable(false));
-    }
-
-    /// Counts an event lost before the queue (`beforeSend` threw, data not encodable).
-    pub fn lose(&mut self) {
-        self.queue.lose();
-    }
-
-    /// The next batch to send: `[id, body, bytes]`, or undefined. `mode`: 0 the
-    /// scheduler's, 1 `flush()`, 2 the page is hiding (within `budget` bytes).
-    #[wasm_bindgen(unchecked_return_type = "[number, string, number] | undefined")]
-    pub fn take(&mut self, sent_at: f64, mono: f64, mode: u32, budget: u32) -> JsValue {
-        let mode = match mode {
-            0 => Mode::Normal,
-            1 => Mode::Flush,
-            _ => Mode::PageHide {
-                budget: budget as usize,
-            },
-        };
-        match self.queue.take(mode, sent_at, mono) {
-            Some(b) => {
-                let bytes = b.body.len() as u32;
-                Array::of3(&b.id.into(), &b.body.into(), &bytes.into()).into()
-            }
-            None => JsValue::UNDEFINED,
-        }
-    }
-
-    /// Applies a send's outcome: `status` an HTTP status (200 for a sink that resolved),
-    /// 0 a failure (network, sink threw or timed out), -1 not sent (`sendBeacon` false).
-    /// `retry_after` and `date`: the response's `Retry-After` and `Date` headers ("" when
-    /// absent); `epoch`: `Date.now()`.
-    #[allow(clippy::too_many_arguments)]
-    pub fn settle(
-        &mut self,
-        id: u32,
-        status: i32,
-        mono: f64,
-        retry_after: &str,
-        date: &str,
-        epoch: f64,
-        random: f64,
-    ) {
-        let retry_after_ms = retry_after_ms(retry_after, date, epoch);
-        let outcome = match status {
-            -1 => Outcome::NotSent,
-            s if s > 0 => Outcome::Status(s.min(999) as u16),
-            _ => Outcome::Failed,
-        };
-        let (code, msg, n) = match self.queue.settle(id, outcome, mono, retry_after_ms, random) {
-            Settled::Retry { dropped, .. } if dropped > 0 => (
-                match status {
-                    408 | 0 => ErrorCode::Network,
-                    429 => ErrorCode::RateLimited,
-                    _ => ErrorCode::ServerError,
-                },
-                " analytics events dropped after their last attempt failed",
-                dropped,
-            ),
-            Settled::Dropped(n) => (
-                ErrorCode::BadRequest,
-                " analytics events dropped: the endpoint refused them (not retried)",
-                n,
-            ),
-            _ => return,
-        };
-        let mut e = GlueError::new(code, count_message("", n as u64, msg)).with_retryable(false);
-        if status > 0 {
-            e = e.with_status(status as u16);
-        }
-        if code == ErrorCode::BadRequest {
-            e = e.with_hint("Check the analytics endpoint: it must accept POST {\"events\":[...],\"sentAt\":N} (application/json, or text/plain from sendBeacon).");
-        }
-        self.error = Some(e);
-    }
-
-    /// Milliseconds until the scheduler should send: -1 nothing to do, 0 now.
-    pub fn due(&self, mono: f64) -> f64 {
-        self.queue.due(mono).unwrap_or(-1.0)
-    }
-
-    /// The latest problem to report to `onError`, once.
-    #[wasm_bindgen(unchecked_return_type = "Error | undefined")]
-    pub fn error(&mut self) -> JsValue {
-        self.error
-            .take()
-            .map_or(JsValue::UNDEFINED, |e| to_js(&e, None))
-    }
-
-    /// `metrics()` (the facade adds what it dropped before the module loaded).
-    #[wasm_bindgen(unchecked_return_type = "object")]
-    pub fn metrics(&self) -> JsValue {
-        let m = &self.tracker.metrics;
-        let q = &self.queue;
-        let o = Object::new();
-        let opt = |v: Option<f64>| v.map_or(JsValue::NULL, JsValue::from);
-        for (k, v) in [
-            ("responses", JsValue::from(m.responses as f64)),
-            ("errors", JsValue::from(m.errors as f64)),
-            ("abandoned", JsValue::from(m.abandoned as f64)),
-            ("responseMs", quantiles(m.response_quantiles())),
-            ("timeToReadyMs", opt(m.time_to_ready_ms)),
-            ("threadLoadMs", quantiles(m.thread_load_quantiles())),
-            ("toolCalls", JsValue::from(m.tool_calls as f64)),
-            ("dropped", JsValue::from(q.dropped as f64)),
-            ("sent", JsValue::from(q.delivered as f64)),
-            ("queued", JsValue::from(q.held() as f64)),
-        ] {
-            let _ = Reflect::set(&o, &k.into(), &v);
-        }
-        o.into()
+        Err(e) => f64::from(fail(&e)),
     }
 }
 
-/// Replaces token-shaped substrings (JWT-like, `Bearer ...`, `sk-...`, `ek_...`).
-#[wasm_bindgen(js_name = redactText)]
-pub fn redact_text_js(text: &str) -> String {
-    redact_text(text).into_owned()
+/// Releases an engine.
+#[wasm_bindgen]
+pub fn analytics_free(handle: u32) {
+    if let Some(slot) = engines().get_mut(handle as usize) {
+        *slot = None;
+    }
 }
 
-/// Attempts per event before it is dropped (for the facade's docs and tests).
-#[wasm_bindgen(js_name = analyticsMaxAttempts)]
-pub fn max_attempts() -> u32 {
-    MAX_ATTEMPTS as u32
+/// `sendTimeoutMs`, as checked.
+#[wasm_bindgen]
+pub fn analytics_send_timeout(handle: u32) -> f64 {
+    with(handle, |e| e.send_timeout_ms()).unwrap_or(f64::NAN)
+}
+
+/// `handlers()` was first called at `mono`: time-to-ready counts from there.
+#[wasm_bindgen]
+pub fn analytics_mark(handle: u32, mono: f64) {
+    with(handle, |e| e.mark(mono));
+}
+
+/// One event: the buffer's `len` bytes are `json \x1f type` (JSON text never holds a raw
+/// U+001F, the type may); `data` says what the JSON part is (see [`data`]). `at` epoch
+/// ms, `mono` monotonic ms, `duration` NaN when the event brought none.
+#[wasm_bindgen]
+pub fn analytics_observe(
+    handle: u32,
+    len: usize,
+    data_kind: u32,
+    at: f64,
+    mono: f64,
+    duration: f64,
+) -> f64 {
+    let text = input(len).unwrap_or_default();
+    let (json, kind) = text.split_once('\x1f').unwrap_or(("", &text));
+    let duration = (!duration.is_nan()).then_some(duration);
+    let mut out = Vec::new();
+    with(handle, |e| {
+        e.observe(kind, at, mono, data(data_kind, json), duration, &mut out)
+    });
+    report(handle, mono, &out)
+}
+
+/// The object is being disposed: a running response is abandoned (answered as
+/// [`analytics_observe`] answers).
+#[wasm_bindgen]
+pub fn analytics_dispose(handle: u32, at: f64, mono: f64) -> f64 {
+    let mut out = Vec::new();
+    with(handle, |e| e.dispose(at, mono, &mut out));
+    report(handle, mono, &out)
+}
+
+/// An event `beforeSend` returned, as the plain value `{ type, id, at, sessionId,
+/// threadId, durationMs, data?, unencodable? }` (`data`: its data's JSON text).
+#[wasm_bindgen]
+pub fn analytics_encode(handle: u32, len: usize, mono: f64) -> f64 {
+    let event = field(len).unwrap_or(Field::Other);
+    let json = event.get("data").and_then(Field::as_str);
+    let data = match (json, event.get("unencodable")) {
+        (_, Some(Field::Bool(true))) => Data::Unencodable,
+        (Some(json), _) => Data::Json(json),
+        _ => Data::None,
+    };
+    with(handle, |e| e.encode(&event, data, mono));
+    report(handle, mono, &[])
+}
+
+/// `beforeSend` threw: the event is counted lost.
+#[wasm_bindgen]
+pub fn analytics_lose(handle: u32) {
+    with(handle, Engine::lose);
+}
+
+/// The next batch: its id (0 when there is none) with its body in the buffer. `mode`:
+/// 0 the scheduler's, 1 `flush()`, 2 the first of a page-hide round, 3 the next.
+#[wasm_bindgen]
+pub fn analytics_take(handle: u32, mode: u32, epoch: f64, mono: f64) -> f64 {
+    let how = match mode {
+        0 => Take::Normal,
+        1 => Take::Flush,
+        2 => Take::HideFirst,
+        _ => Take::HideNext,
+    };
+    match with(handle, |e| e.take(how, epoch, mono)).flatten() {
+        Some(batch) => {
+            output(&batch.body);
+            f64::from(batch.id)
+        }
+        None => 0.0,
+    }
+}
+
+/// A send's outcome: `status` an HTTP status (200 for a sink that resolved), 0 a failure,
+/// -1 not sent; the buffer's `len` bytes are `retryAfter \x1f date` (the response's
+/// headers, empty when absent). Answered as [`analytics_observe`] answers.
+#[wasm_bindgen]
+pub fn analytics_settle(
+    handle: u32,
+    id: u32,
+    status: i32,
+    mono: f64,
+    epoch: f64,
+    random: f64,
+    len: usize,
+) -> f64 {
+    let text = input(len).unwrap_or_default();
+    let (retry_after, date) = text.split_once('\x1f').unwrap_or((&text, ""));
+    with(handle, |e| {
+        e.settle(id, status, mono, retry_after, date, epoch, random)
+    });
+    report(handle, mono, &[])
+}
+
+/// Milliseconds until the scheduler should send: -1 nothing to do, 0 now.
+#[wasm_bindgen]
+pub fn analytics_due(handle: u32, mono: f64) -> f64 {
+    with(handle, |e| e.due(mono)).flatten().unwrap_or(-1.0)
+}
+
+/// The problem to report to `onError` (once): a negative number with the error in the
+/// buffer, or 0.
+#[wasm_bindgen]
+pub fn analytics_error(handle: u32) -> i32 {
+    match with(handle, Engine::take_error).flatten() {
+        Some(e) => fail(&e),
+        None => 0,
+    }
+}
+
+struct Numbers(UnsafeCell<[f64; METRICS_LEN]>);
+// One thread; see `Slab`.
+unsafe impl Sync for Numbers {}
+static METRICS: Numbers = Numbers(UnsafeCell::new([0.0; METRICS_LEN]));
+
+/// `metrics()`: the address of [`METRICS_LEN`] `f64`s (NaN for null), in the order of
+/// [`Engine::metrics`], valid until the next call.
+#[wasm_bindgen]
+pub fn analytics_metrics(handle: u32) -> *const f64 {
+    let m = with(handle, |e| e.metrics()).unwrap_or([0.0; METRICS_LEN]);
+    // SAFETY: one thread, and the facade reads the numbers before its next call.
+    let slot = unsafe { &mut *METRICS.0.get() };
+    *slot = m;
+    slot.as_ptr()
+}
+
+/// The buffer's `len` bytes of text with token-shaped substrings replaced (error
+/// messages before they reach `onError`). Returns the answer's length.
+#[wasm_bindgen]
+pub fn analytics_redact(len: usize) -> u32 {
+    let text = input(len).unwrap_or_default();
+    output(&redact_message(&text))
 }

@@ -2,7 +2,10 @@
 //! leaves the wasm heap at its baseline.
 
 use super::alloc::live_bytes;
-use chatkit_glue::bind::analytics::AnalyticsCore;
+use chatkit_glue::bind::analytics::{
+    analytics_dispose, analytics_due, analytics_free, analytics_new, analytics_observe,
+    analytics_settle, analytics_take,
+};
 use chatkit_glue::bind::auth_fetch::{
     auth_fetch_begin, auth_fetch_end, auth_fetch_free, auth_fetch_new, auth_fetch_status,
     auth_fetch_token,
@@ -10,12 +13,6 @@ use chatkit_glue::bind::auth_fetch::{
 use chatkit_glue::bind::io::io_reserve;
 use chatkit_glue::bind::secrets::{secrets_free, secrets_new};
 use chatkit_glue::bind::tools::{tools_compile, tools_free, tools_unknown, tools_validate};
-use js_sys::JSON;
-use wasm_bindgen::JsValue;
-
-fn json(text: &str) -> JsValue {
-    JSON::parse(text).expect("test JSON")
-}
 
 /// Runs `round` once to warm up, then 10k times, and checks the heap came back.
 fn ten_thousand(what: &str, mut round: impl FnMut()) {
@@ -28,10 +25,43 @@ fn ten_thousand(what: &str, mut round: impl FnMut()) {
 }
 
 pub fn analytics_cores() {
-    // As the facade passes them (it checks the user's options first).
-    let options = json(r#"{"batchSize":5,"maxQueue":10,"sessionId":"s1","redactKeys":["x_api"]}"#);
-    ten_thousand("AnalyticsCore created and dropped", || {
-        drop(AnalyticsCore::new(options.clone()));
+    // As the facade writes them: the options as a plain value (tag 6 object, 3 number,
+    // 4 string, 5 function, 7 array), then one event through the queue and its batch.
+    let mut options = vec![6];
+    options.extend_from_slice(&5u32.to_le_bytes());
+    let key = |out: &mut Vec<u8>, k: &str| {
+        out.extend_from_slice(&(k.len() as u32).to_le_bytes());
+        out.extend_from_slice(k.as_bytes());
+    };
+    for (k, n) in [("batchSize", 5.0f64), ("maxQueue", 10.0)] {
+        key(&mut options, k);
+        options.push(3);
+        options.extend_from_slice(&n.to_le_bytes());
+    }
+    key(&mut options, "sessionId");
+    options.push(4);
+    key(&mut options, "s1");
+    key(&mut options, "redactKeys");
+    options.extend_from_slice(&[7, 1, 0, 0, 0, 4]);
+    key(&mut options, "x_api");
+    key(&mut options, "sink");
+    options.push(5);
+    ten_thousand("analytics engines created, used and freed", || {
+        let handle = analytics_new(put(&options), 0.0);
+        assert_eq!(handle % 2.0, 1.0, "valid options, sending");
+        let handle = (handle / 2.0) as u32;
+        let event = "{\"x_api\":\"k\",\"n\":1}\x1ftrack";
+        let queued = analytics_observe(handle, put(event), 1, 1.0, 1.0, f64::NAN);
+        assert_eq!(queued, 4.0, "queued, due after the interval");
+        assert!(analytics_due(handle, 1.0) > 0.0);
+        let id = analytics_take(handle, 1, 1.0, 1.0);
+        assert!(id > 0.0, "a batch");
+        assert_eq!(
+            analytics_settle(handle, id as u32, 200, 2.0, 2.0, 0.5, put("\x1f")),
+            0.0
+        );
+        assert_eq!(analytics_dispose(handle, 3.0, 3.0), 0.0);
+        analytics_free(handle);
     });
 }
 

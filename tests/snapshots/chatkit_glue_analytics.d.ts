@@ -1,75 +1,87 @@
 /* tslint:disable */
 /* eslint-disable */
 
-export class AnalyticsCore {
-    free(): void;
-    [Symbol.dispose](): void;
-    /**
-     * The object is being disposed: emits `response.abandoned` for a running response.
-     */
-    dispose(at: number, mono: number): string[] | undefined;
-    /**
-     * Milliseconds until the scheduler should send: -1 nothing to do, 0 now.
-     */
-    due(mono: number): number;
-    /**
-     * Encodes an event `beforeSend` returned: its fields as the facade read them
-     * (`kind` the `type` when a string, `data` as for [`Self::observe`]).
-     */
-    encode(kind: string | null | undefined, id: string | null | undefined, at: number | null | undefined, session: string | null | undefined, thread: string | null | undefined, duration: number | null | undefined, data: string | null | undefined, unencodable: boolean): string | undefined;
-    /**
-     * The latest problem to report to `onError`, once.
-     */
-    error(): Error | undefined;
-    /**
-     * Counts an event lost before the queue (`beforeSend` threw, data not encodable).
-     */
-    lose(): void;
-    /**
-     * `metrics()` (the facade adds what it dropped before the module loaded).
-     */
-    metrics(): object;
-    /**
-     * `options`: `{ batchSize, maxQueue, maxBatchBytes, flushIntervalMs, sampleRate,
-     * sessionId, redactKeys, send, direct, readyFrom }`, already checked by the facade.
-     */
-    constructor(options: object);
-    /**
-     * Observes one event: pairs it, counts it, and encodes it (with a
-     * `response.abandoned` before it when it abandoned a response). Without
-     * `beforeSend` the encoded events are queued and nothing is returned; with it, they
-     * are returned (JSON strings) for the facade to pass through `beforeSend` and `push`.
-     * `data`: the event data's JSON text (`None` without data or when the engine does
-     * not send); `unencodable`: `JSON.stringify` threw on it. `thread_id` and `phase`:
-     * the data's fields of those names, when strings.
-     */
-    observe(kind: string, at: number, mono: number, data: string | null | undefined, unencodable: boolean, thread_id?: string | null, phase?: string | null, duration?: number | null): string[] | undefined;
-    /**
-     * Queues an encoded event.
-     */
-    push(json: string, mono: number): void;
-    /**
-     * Applies a send's outcome: `status` an HTTP status (200 for a sink that resolved),
-     * 0 a failure (network, sink threw or timed out), -1 not sent (`sendBeacon` false).
-     * `retry_after` and `date`: the response's `Retry-After` and `Date` headers ("" when
-     * absent); `epoch`: `Date.now()`.
-     */
-    settle(id: number, status: number, mono: number, retry_after: string, date: string, epoch: number, random: number): void;
-    /**
-     * The next batch to send: `[id, body, bytes]`, or undefined. `mode`: 0 the
-     * scheduler's, 1 `flush()`, 2 the page is hiding (within `budget` bytes).
-     */
-    take(sent_at: number, mono: number, mode: number, budget: number): [number, string, number] | undefined;
-    /**
-     * Whether this session's events are sent (sampled in, with a destination).
-     */
-    readonly sending: boolean;
-}
+/**
+ * The object is being disposed: a running response is abandoned (answered as
+ * [`analytics_observe`] answers).
+ */
+export function analytics_dispose(handle: number, at: number, mono: number): number;
 
 /**
- * Attempts per event before it is dropped (for the facade's docs and tests).
+ * Milliseconds until the scheduler should send: -1 nothing to do, 0 now.
  */
-export function analyticsMaxAttempts(): number;
+export function analytics_due(handle: number, mono: number): number;
+
+/**
+ * An event `beforeSend` returned, as the plain value `{ type, id, at, sessionId,
+ * threadId, durationMs, data?, unencodable? }` (`data`: its data's JSON text).
+ */
+export function analytics_encode(handle: number, len: number, mono: number): number;
+
+/**
+ * The problem to report to `onError` (once): a negative number with the error in the
+ * buffer, or 0.
+ */
+export function analytics_error(handle: number): number;
+
+/**
+ * Releases an engine.
+ */
+export function analytics_free(handle: number): void;
+
+/**
+ * `beforeSend` threw: the event is counted lost.
+ */
+export function analytics_lose(handle: number): void;
+
+/**
+ * `handlers()` was first called at `mono`: time-to-ready counts from there.
+ */
+export function analytics_mark(handle: number, mono: number): void;
+
+/**
+ * `metrics()`: the address of [`METRICS_LEN`] `f64`s (NaN for null), in the order of
+ * [`Engine::metrics`], valid until the next call.
+ */
+export function analytics_metrics(handle: number): number;
+
+/**
+ * An analytics engine from the options (a plain value of `len` bytes in the buffer):
+ * `2 * handle + sending`, or a negative number with `invalid_config` in the buffer.
+ * `ready_from`: the monotonic time time-to-ready counts from.
+ */
+export function analytics_new(len: number, ready_from: number): number;
+
+/**
+ * One event: the buffer's `len` bytes are `json \x1f type` (JSON text never holds a raw
+ * U+001F, the type may); `data` says what the JSON part is (see [`data`]). `at` epoch
+ * ms, `mono` monotonic ms, `duration` NaN when the event brought none.
+ */
+export function analytics_observe(handle: number, len: number, data_kind: number, at: number, mono: number, duration: number): number;
+
+/**
+ * The buffer's `len` bytes of text with token-shaped substrings replaced (error
+ * messages before they reach `onError`). Returns the answer's length.
+ */
+export function analytics_redact(len: number): number;
+
+/**
+ * `sendTimeoutMs`, as checked.
+ */
+export function analytics_send_timeout(handle: number): number;
+
+/**
+ * A send's outcome: `status` an HTTP status (200 for a sink that resolved), 0 a failure,
+ * -1 not sent; the buffer's `len` bytes are `retryAfter \x1f date` (the response's
+ * headers, empty when absent). Answered as [`analytics_observe`] answers.
+ */
+export function analytics_settle(handle: number, id: number, status: number, mono: number, epoch: number, random: number, len: number): number;
+
+/**
+ * The next batch: its id (0 when there is none) with its body in the buffer. `mode`:
+ * 0 the scheduler's, 1 `flush()`, 2 the first of a page-hide round, 3 the next.
+ */
+export function analytics_take(handle: number, mode: number, epoch: number, mono: number): number;
 
 /**
  * The length of the last answer's text.
@@ -87,38 +99,27 @@ export function io_ptr(): number;
  */
 export function io_reserve(len: number): number;
 
-/**
- * Replaces token-shaped substrings (JWT-like, `Bearer ...`, `sk-...`, `ek_...`).
- */
-export function redactText(text: string): string;
-
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
-    readonly __wbg_analyticscore_free: (a: number, b: number) => void;
-    readonly analyticsMaxAttempts: () => number;
-    readonly analyticscore_dispose: (a: number, b: number, c: number) => any;
-    readonly analyticscore_due: (a: number, b: number) => number;
-    readonly analyticscore_encode: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number, k: number, l: number, m: number, n: number, o: number, p: number) => [number, number];
-    readonly analyticscore_error: (a: number) => any;
-    readonly analyticscore_lose: (a: number) => void;
-    readonly analyticscore_metrics: (a: number) => any;
-    readonly analyticscore_new: (a: any) => number;
-    readonly analyticscore_observe: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number, k: number, l: number, m: number, n: number) => any;
-    readonly analyticscore_push: (a: number, b: number, c: number, d: number) => void;
-    readonly analyticscore_sending: (a: number) => number;
-    readonly analyticscore_settle: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number) => void;
-    readonly analyticscore_take: (a: number, b: number, c: number, d: number, e: number) => any;
+    readonly analytics_dispose: (a: number, b: number, c: number) => number;
+    readonly analytics_due: (a: number, b: number) => number;
+    readonly analytics_encode: (a: number, b: number, c: number) => number;
+    readonly analytics_error: (a: number) => number;
+    readonly analytics_free: (a: number) => void;
+    readonly analytics_lose: (a: number) => void;
+    readonly analytics_mark: (a: number, b: number) => void;
+    readonly analytics_metrics: (a: number) => number;
+    readonly analytics_new: (a: number, b: number) => number;
+    readonly analytics_observe: (a: number, b: number, c: number, d: number, e: number, f: number) => number;
+    readonly analytics_redact: (a: number) => number;
+    readonly analytics_send_timeout: (a: number) => number;
+    readonly analytics_settle: (a: number, b: number, c: number, d: number, e: number, f: number, g: number) => number;
+    readonly analytics_take: (a: number, b: number, c: number, d: number) => number;
     readonly io_len: () => number;
     readonly io_ptr: () => number;
     readonly io_reserve: (a: number) => number;
-    readonly redactText: (a: number, b: number) => [number, number];
-    readonly __wbindgen_malloc: (a: number, b: number) => number;
-    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
-    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
-    readonly __wbindgen_exn_store: (a: number) => void;
-    readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
     readonly __wbindgen_start: () => void;
 }

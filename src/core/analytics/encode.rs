@@ -44,6 +44,10 @@ pub fn push_str(out: &mut String, s: &str) {
 
 /// The inside of a JSON string literal of `s` (no quotes, no redaction).
 pub fn push_escaped(out: &mut String, s: &str) {
+    if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -64,9 +68,18 @@ pub fn push_escaped(out: &mut String, s: &str) {
 
 impl Envelope<'_> {
     pub fn to_json(&self) -> String {
+        self.to_json_with(None, None)
+    }
+
+    /// As [`Self::to_json`], with the `id` and `sessionId` literals given already
+    /// written (quoted, escaped and redacted) when the caller has them.
+    pub fn to_json_with(&self, id_json: Option<&str>, session_json: Option<&str>) -> String {
         let mut o = String::with_capacity(160 + self.data.map_or(0, str::len));
         o.push_str("{\"id\":");
-        push_str(&mut o, self.id);
+        match id_json {
+            Some(id) => o.push_str(id),
+            None => push_str(&mut o, self.id),
+        }
         o.push_str(",\"type\":");
         push_str(&mut o, self.kind);
         o.push_str(",\"at\":");
@@ -79,7 +92,10 @@ impl Envelope<'_> {
             },
         );
         o.push_str(",\"sessionId\":");
-        push_str(&mut o, self.session);
+        match session_json {
+            Some(session) => o.push_str(session),
+            None => push_str(&mut o, self.session),
+        }
         o.push_str(",\"threadId\":");
         match self.thread {
             Some(t) => push_str(&mut o, t),

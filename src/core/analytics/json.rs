@@ -309,12 +309,71 @@ pub fn redact_json<'a>(json: &'a str, extra: &[Vec<u8>]) -> Option<Cow<'a, str>>
     }
 }
 
+/// The string value of the top-level member `key` of the JSON object `json` (as
+/// `JSON.stringify` writes it), decoded; `None` when absent, not a string, or `json` is
+/// not an object.
+pub fn top_level_string(json: &str, key: &str) -> Option<String> {
+    let b = json.as_bytes();
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i = skip_ws(b, i + 1);
+    loop {
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let (end, escaped) = string_end(b, i)?;
+        let raw = json.get(i + 1..end - 1)?;
+        let matches = if escaped {
+            decode(raw)? == key
+        } else {
+            raw == key
+        };
+        i = skip_ws(b, end);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        i = skip_ws(b, i + 1);
+        let value_end = value_end(b, i)?;
+        if matches {
+            if b.get(i) != Some(&b'"') {
+                return None;
+            }
+            let raw = json.get(i + 1..value_end - 1)?;
+            let (_, escaped) = string_end(b, i)?;
+            return if escaped {
+                decode(raw)
+            } else {
+                Some(raw.to_owned())
+            };
+        }
+        i = skip_ws(b, value_end);
+        match b.get(i) {
+            Some(b',') => i = skip_ws(b, i + 1),
+            _ => return None,
+        }
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::analytics::redact::{normalize_key, REDACTED};
     use proptest::prelude::*;
     use serde_json::{json, Map, Value};
+
+    #[test]
+    fn top_level_strings_are_read_by_key() {
+        let j = r#"{"a":{"threadId":"inner"},"n":1,"t\u0068readId":"t\n1","phase":"end"}"#;
+        assert_eq!(top_level_string(j, "threadId").as_deref(), Some("t\n1"));
+        assert_eq!(top_level_string(j, "phase").as_deref(), Some("end"));
+        assert_eq!(top_level_string(j, "n"), None, "not a string");
+        assert_eq!(top_level_string(j, "missing"), None);
+        assert_eq!(top_level_string("[1]", "a"), None);
+        assert_eq!(top_level_string("{}", "a"), None);
+        assert_eq!(top_level_string(r#"{"a":"x""#, "b"), None);
+    }
 
     fn r(s: &str) -> Option<String> {
         redact_json(s, &[normalize_key("x-Internal")]).map(Cow::into_owned)

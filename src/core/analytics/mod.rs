@@ -3,6 +3,7 @@
 //! with their timestamps and carries out the sends it asks for.
 
 pub mod encode;
+pub mod engine;
 pub mod json;
 pub mod pairing;
 pub mod queue;
@@ -69,6 +70,11 @@ impl Tracker {
             ready_from,
             ..Tracker::default()
         }
+    }
+
+    /// Time-to-ready counts from `ready_from` (until the first `ready`).
+    pub fn set_ready_from(&mut self, ready_from: f64) {
+        self.ready_from = ready_from;
     }
 
     /// The next event sequence number (for ids): 1, 2, ...

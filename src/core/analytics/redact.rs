@@ -161,7 +161,9 @@ pub fn redact_text(s: &str) -> Cow<'_, str> {
     let mut i = 0;
     while i < b.len() {
         // Patterns start at a word boundary: not inside a longer alphanumeric run.
-        let boundary = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        // Every pattern starts with `e` (`eyJ`, `ek_`), `s` (`sk-`) or `b` (`Bearer`).
+        let boundary = matches!(b[i], b'e' | b's' | b'b' | b'B')
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric());
         let found = if !boundary {
             None
         } else if let Some(n) = jwt_at(b, i).or_else(|| key_at(b, i)) {

@@ -138,7 +138,7 @@ test("analytics: a trap settles a waiting flush() and every later call with inte
       a.track("one", { n: 1 });
       // The sink holds the batch; the module traps when its outcome is reported.
       const waiting = a.flush().then(() => "resolved", (e) => e.code);
-      window.trapNext("analytics", "analyticscore_settle");
+      window.trapNext("analytics", "analytics_settle");
       release();
       const first = await waiting;
       a.track("two", { n: 2 });

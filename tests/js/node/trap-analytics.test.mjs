@@ -31,7 +31,7 @@ test("analytics in Node: a trap settles a waiting flush() and every later call w
   const a = new ChatKitAnalytics({ sink: () => gate, onError, flushIntervalMs: 60_000 });
   a.track("one", { n: 1 });
   const waiting = a.flush().catch((e) => e);
-  trapNext("analyticscore_settle");
+  trapNext("analytics_settle");
   const logged = [];
   const consoleError = console.error;
   console.error = (...args) => logged.push(args);

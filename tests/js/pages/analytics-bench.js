@@ -1,6 +1,8 @@
-// The analytics benchmark's page: the package as an app imports it, plus a handle on the
-// WebAssembly.Memory the module instantiates (for the memory measurements).
+// The analytics benchmark's page: the package as an app imports it, the peer it is
+// measured against (posthog-js-lite's capture(), with a no-op fetch), plus a handle on
+// the WebAssembly.Memory the module instantiates (for the memory measurements).
 import * as glue from "chatkit-glue";
+import PostHog from "posthog-js-lite";
 
 for (const name of ["instantiateStreaming", "instantiate"]) {
   const original = WebAssembly[name];
@@ -12,3 +14,4 @@ for (const name of ["instantiateStreaming", "instantiate"]) {
   };
 }
 window.glue = glue;
+window.PostHog = PostHog;
