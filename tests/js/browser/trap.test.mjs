@@ -212,11 +212,9 @@ test("tools: a trap in validate settles the pending dispatch and every later one
 
 // API.md: a trap "is logged once to the console". A ClientTools whose schemas were
 // registered before the module loaded compiles them on its first dispatch; after another
-// instance's trap that compile fails with the trap's error and `_compile()` reports it
-// again (pkg-template/src/tools.js, `if (entry.error) report(entry.error)`, owned elsewhere).
+// instance's trap that compile fails with the trap's error, which is not logged again.
 test(
   "tools: a trap is logged once even when another ClientTools compiles its schemas afterwards",
-  { todo: "pkg-template/src/tools.js _compile() reports the trap's error a second time" },
   async () => {
     const { page, context, log } = await open();
     try {

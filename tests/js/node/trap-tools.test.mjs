@@ -91,13 +91,11 @@ test("tools in Node: a trap in validate settles that dispatch and every later on
 });
 
 // The contract (API.md: "every pending and later call of every feature settles with
-// internal") reaches further than the facade goes today: a dispatch whose handler is
-// running when the module traps resolves with the handler's result, and a later dispatch
-// of a tool that needs no module call (no schema, or a Standard Schema) runs its handler.
-// Kept as a todo so the gap stays visible; pkg-template/src/tools.js is owned elsewhere.
+// internal"): a dispatch whose handler is running when the module traps, and a later
+// dispatch of a tool that needs no module call (no schema, or a Standard Schema), settle
+// with internal too.
 test(
   "tools in Node: after a trap, a dispatch in flight and a later schema-less dispatch also settle with internal",
-  { todo: "pkg-template/src/tools.js: _dispatch registers no wasmModule.track() rejecter (line ~324) and never checks wasmModule.trapped before run() (line ~376)" },
   async () => {
     const tools = new ClientTools();
     let release;

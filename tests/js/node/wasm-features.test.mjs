@@ -11,7 +11,7 @@ import { jsRoot, packageDir, wasmFiles } from "../lib/bundle.mjs";
 
 // Chrome/Edge 96+, Firefox 79+, Safari 15+, Node 18+ support all of these
 // (reference types set the floor for Chrome; bulk memory for Firefox and Safari).
-export const DOCUMENTED_FEATURES = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "reference-types", "multivalue"];
+export const DOCUMENTED_FEATURES = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "reference-types"];
 
 const wasmOpt = join(jsRoot, "../../node_modules/.bin/wasm-opt");
 

@@ -1,0 +1,127 @@
+//! IP address literals, shared by `uri` hosts and `email` address literals.
+
+/// Dotted-decimal IPv4: four octets 0 to 255, no leading zeros (RFC 3986 `dec-octet`).
+pub fn is_ipv4(s: &str) -> bool {
+    ipv4(s.as_bytes())
+}
+
+fn ipv4(s: &[u8]) -> bool {
+    let mut parts = 0;
+    for b in s.split(|c| *c == b'.') {
+        parts += 1;
+        if b.is_empty() || b.len() > 3 || !b.iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+        if b.len() > 1 && b[0] == b'0' {
+            return false;
+        }
+        let n = b.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+        if n > 255 {
+            return false;
+        }
+    }
+    parts == 4
+}
+
+/// RFC 4291 text form: eight groups of one to four hex digits, one `::` for a run of
+/// zero groups, and optionally an IPv4 address as the last 32 bits.
+pub fn is_ipv6(s: &str) -> bool {
+    let (head, tail) = match double_colon(s) {
+        Some(i) => (s.get(..i).unwrap_or(""), s.get(i + 2..)),
+        None => (s, None),
+    };
+    match tail {
+        None => groups(head, true) == Some(8),
+        Some(tail) => {
+            if double_colon(tail).is_some() {
+                return false;
+            }
+            match (groups(head, false), groups(tail, true)) {
+                (Some(h), Some(t)) => h + t <= 7,
+                _ => false,
+            }
+        }
+    }
+}
+
+/// Where `::` starts (a byte search: cheaper in WebAssembly than a substring searcher).
+fn double_colon(s: &str) -> Option<usize> {
+    s.as_bytes().windows(2).position(|w| w == b"::")
+}
+
+/// How many 16-bit groups `part` (colon-separated, possibly empty) stands for.
+fn groups(part: &str, ipv4_last: bool) -> Option<usize> {
+    if part.is_empty() {
+        return Some(0);
+    }
+    let mut pieces = part.as_bytes().split(|c| *c == b':').peekable();
+    let mut n = 0;
+    while let Some(piece) = pieces.next() {
+        if ipv4_last && pieces.peek().is_none() && piece.contains(&b'.') {
+            if !ipv4(piece) {
+                return None;
+            }
+            n += 2;
+        } else if (1..=4).contains(&piece.len()) && piece.iter().all(u8::is_ascii_hexdigit) {
+            n += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv4() {
+        for ok in ["127.0.0.1", "0.0.0.0", "255.255.255.255", "223.255.255.254"] {
+            assert!(is_ipv4(ok), "{ok}");
+        }
+        for bad in [
+            "127.0.0.300",
+            "1.2.3",
+            "1.2.3.4.5",
+            "01.2.3.4",
+            "1..2.3",
+            "",
+            "a.b.c.d",
+            "1.2.3.4 ",
+        ] {
+            assert!(!is_ipv4(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ipv6() {
+        for ok in [
+            "::1",
+            "::",
+            "2001:db8::7",
+            "1:2:3:4:5:6:7:8",
+            "::ffff:192.0.2.1",
+            "fe80::",
+            "1::8",
+            "1:2:3:4:5:6:1.2.3.4",
+        ] {
+            assert!(is_ipv6(ok), "{ok}");
+        }
+        for bad in [
+            "1:2:3:4:5:6:7",
+            "1:2:3:4:5:6:7:8:9",
+            "1::2::3",
+            ":1",
+            "1:",
+            "12345::",
+            "g::",
+            "1:2:3:4:5:6:7::8",
+            "::1.2.3",
+            "1.2.3.4::",
+            "",
+        ] {
+            assert!(!is_ipv6(bad), "{bad}");
+        }
+    }
+}

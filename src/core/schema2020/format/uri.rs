@@ -1,0 +1,181 @@
+//! `format: "uri"`: an absolute URI by RFC 3986 (a scheme, then the hierarchical part,
+//! query and fragment), ASCII only. A relative reference is not a `uri`, but it is a
+//! `uri-reference`.
+
+use super::ip::is_ipv6;
+use crate::core::schema2020::pointer::split_at;
+use crate::core::schema2020::refs::parts;
+
+pub fn is_uri(s: &str) -> bool {
+    parts(s).0 > 0 && is_uri_reference(s)
+}
+
+/// `format: "uri-reference"`: a URI or a relative reference (RFC 3986 section 4.1),
+/// split as `$ref` resolution splits it: a relative reference's first path segment has
+/// no `:`.
+pub fn is_uri_reference(s: &str) -> bool {
+    let (scheme, auth, path) = parts(s);
+    let (Some(authority), Some(p), Some(rest)) =
+        (s.get(scheme..auth), s.get(auth..path), s.get(path..))
+    else {
+        return false;
+    };
+    let (query, fragment) = split(rest, b'#');
+    (authority.is_empty() || authority.get(2..).is_some_and(is_authority))
+        && is_path(p)
+        && (scheme > 0 || auth > 0 || !p.bytes().take_while(|c| *c != b'/').any(|c| c == b':'))
+        && query.get(1..).is_none_or(is_query)
+        && fragment.is_none_or(is_query)
+}
+
+fn split(s: &str, c: u8) -> (&str, Option<&str>) {
+    match split_at(s, c, false) {
+        Some((a, b)) => (a, Some(b)),
+        None => (s, None),
+    }
+}
+
+fn is_unreserved(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~')
+}
+
+fn is_sub_delim(c: u8) -> bool {
+    matches!(
+        c,
+        b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
+    )
+}
+
+/// Every byte is allowed by `ok` or starts a valid `%XX` escape.
+fn all_chars(s: &str, ok: impl Fn(u8) -> bool) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            if !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+            {
+                return false;
+            }
+            i += 3;
+        } else if ok(b[i]) {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+fn is_pchar(c: u8) -> bool {
+    is_unreserved(c) || is_sub_delim(c) || c == b':' || c == b'@'
+}
+
+fn is_path(s: &str) -> bool {
+    all_chars(s, |c| is_pchar(c) || c == b'/')
+}
+
+fn is_query(s: &str) -> bool {
+    all_chars(s, |c| is_pchar(c) || c == b'/' || c == b'?')
+}
+
+/// `[ userinfo "@" ] host [ ":" port ]`
+fn is_authority(s: &str) -> bool {
+    let host_port = match split_at(s, b'@', true) {
+        Some((userinfo, host_port)) => {
+            if !all_chars(userinfo, |c| {
+                is_unreserved(c) || is_sub_delim(c) || c == b':'
+            }) {
+                return false;
+            }
+            host_port
+        }
+        None => s,
+    };
+    let (host_ok, port) = if let Some(inner) = host_port.strip_prefix('[') {
+        let Some((literal, after)) = split_at(inner, b']', false) else {
+            return false;
+        };
+        let port = match after.strip_prefix(':') {
+            Some(p) => p,
+            None if after.is_empty() => "",
+            None => return false,
+        };
+        (is_ip_literal(literal), port)
+    } else {
+        let (host, port) = split(host_port, b':');
+        (
+            all_chars(host, |c| is_unreserved(c) || is_sub_delim(c)),
+            port.unwrap_or(""),
+        )
+    };
+    host_ok && port.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// `IPv6address / IPvFuture` inside the brackets.
+fn is_ip_literal(s: &str) -> bool {
+    if let Some(future) = s.strip_prefix(['v', 'V']) {
+        let Some((version, rest)) = split_at(future, b'.', false) else {
+            return false;
+        };
+        return !version.is_empty()
+            && version.bytes().all(|c| c.is_ascii_hexdigit())
+            && !rest.is_empty()
+            && rest
+                .bytes()
+                .all(|c| is_unreserved(c) || is_sub_delim(c) || c == b':');
+    }
+    is_ipv6(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absolute_uris() {
+        for ok in [
+            "http://foo.bar/?baz=qux#quux",
+            "http://foo.com/blah_(wikipedia)_blah#cite-1",
+            "http://foo.bar/?q=Test%20URL-encoded%20stuff",
+            "http://-.~_!$&'()*+,;=:%40:80%2f::::::@example.com",
+            "http://223.255.255.254",
+            "ldap://[2001:db8::7]/c=GB?objectClass?one",
+            "mailto:John.Doe@example.com",
+            "news:comp.infosystems.www.servers.unix",
+            "tel:+1-816-555-1212",
+            "urn:oasis:names:specification:docbook:dtd:xml:4.1.2",
+            "https://example.com:8080/a/b?c#d",
+            "http://[v7.fe80::1]/",
+            "x:",
+        ] {
+            assert!(is_uri(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn not_uris() {
+        for bad in [
+            "//foo.bar/?baz=qux#quux",
+            "/abc",
+            "\\\\WINDOWS\\fileshare",
+            "abc",
+            "http:// shouldfail.com",
+            ":// should fail",
+            "bar,baz:foo",
+            "http://例子.测试",
+            "http://a/%zz",
+            "http://a/%4",
+            "http://a/%",
+            "http://[::1",
+            "http://[::1]x/",
+            "http://a:80x/",
+            "https://example.org/foo bar.txt",
+            "https://example.org/foo<>.txt",
+            "https://example.org/a#b#c",
+            "1http://x",
+        ] {
+            assert!(!is_uri(bad), "{bad}");
+        }
+    }
+}
