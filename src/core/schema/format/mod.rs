@@ -4,7 +4,7 @@
 
 mod date_time;
 mod email;
-mod ip;
+pub(crate) mod ip;
 mod uri;
 
 /// A format the validator asserts.

@@ -2,7 +2,7 @@
 //! `@`, and a domain name or an IPv4 / `IPv6:` address literal. ASCII only (non-ASCII
 //! addresses are `idn-email`, which is not asserted).
 
-use super::ip::{is_ipv4, is_ipv6};
+use crate::core::schema::format::ip::{is_ipv4, is_ipv6};
 use crate::core::schema2020::pointer::split_at;
 
 pub fn is_email(s: &str) -> bool {

@@ -2,7 +2,7 @@
 //! query and fragment), ASCII only. A relative reference is not a `uri`, but it is a
 //! `uri-reference`.
 
-use super::ip::is_ipv6;
+use crate::core::schema::format::ip::is_ipv6;
 use crate::core::schema2020::pointer::split_at;
 use crate::core::schema2020::refs::parts;
 
