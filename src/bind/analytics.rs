@@ -9,7 +9,9 @@
 use super::io::{fail, field, input, output};
 use crate::core::analytics::engine::{redact_message, Data, Engine, Take, METRICS_LEN};
 use crate::core::record::Field;
-use std::cell::UnsafeCell;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::UnsafeCell;
 use wasm_bindgen::prelude::*;
 
 struct Slab(UnsafeCell<Vec<Option<Engine>>>);

@@ -9,6 +9,7 @@
 use crate::core::record::{decode, Field};
 use crate::core::text::push_u64;
 use crate::core::GlueError;
+use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::UnsafeCell;

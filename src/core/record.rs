@@ -14,6 +14,7 @@
 //! Malformed input (never written by the facade) is `None`, never a panic; nesting is
 //! bounded by [`MAX_DEPTH`].
 
+use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 

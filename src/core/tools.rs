@@ -5,6 +5,9 @@
 use super::error::{ErrorCode, GlueError};
 use super::schema::pointer::quoted;
 use super::schema::{Failure, SchemaError};
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
 
 /// A tool's parameters schema was refused (`invalid_config`).
 pub fn invalid_schema(tool: &str, e: &SchemaError) -> GlueError {
@@ -103,7 +106,7 @@ pub fn edit_distance(a: &[char], b: &[char]) -> usize {
             let sub = prev[j] + usize::from(ca != cb);
             cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
         }
-        std::mem::swap(&mut prev, &mut cur);
+        core::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
 }

@@ -4,6 +4,8 @@
 //! binding.
 
 use super::redact::redact_text;
+use crate::core::float::round;
+use alloc::string::String;
 
 /// One event's fields.
 #[derive(Debug, Clone, Copy)]
@@ -24,7 +26,7 @@ pub use crate::core::text::push_u64;
 /// A non-negative number rounded to 0.1 (durations); anything else is written as 0.
 pub fn push_tenths(out: &mut String, v: f64) {
     let t = if v.is_finite() && v > 0.0 {
-        (v * 10.0).round() as u64
+        round(v * 10.0) as u64
     } else {
         0
     };
@@ -86,7 +88,7 @@ impl Envelope<'_> {
         push_u64(
             &mut o,
             if self.at > 0.0 {
-                self.at.round() as u64
+                round(self.at) as u64
             } else {
                 0
             },

@@ -13,7 +13,9 @@ use super::{sampling, Observed, Tracker, ABANDONED};
 use crate::core::options::Options;
 use crate::core::record::Field;
 use crate::core::{ErrorCode, GlueError};
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// The option names `ChatKitAnalytics` takes.
 pub const KEYS: [&str; 14] = [
@@ -562,7 +564,7 @@ impl Engine {
 pub const METRICS_LEN: usize = 16;
 
 /// `text` with a message's token-shaped substrings replaced (error messages).
-pub fn redact_message(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn redact_message(text: &str) -> Cow<'_, str> {
     super::redact::redact_text(text)
 }
 

@@ -11,7 +11,10 @@
 //! Keys are kept. Text that is not JSON is refused (`None`), never a panic. The walk is
 //! iterative (a stack of open containers), so deep data cannot exhaust the stack.
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 use super::encode::push_escaped;
 use super::redact::{is_secret_key, redact_text};

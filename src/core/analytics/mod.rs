@@ -2,6 +2,9 @@
 //! are encoded, redacted, sampled, queued and retried. The binding feeds it observations
 //! with their timestamps and carries out the sends it asks for.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
 pub mod encode;
 pub mod engine;
 pub mod json;

@@ -9,6 +9,10 @@
 //!
 //! Thread loads carry their thread id, so they are paired by id (a few at most).
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 /// What a response observation produced.
 #[derive(Debug, PartialEq)]
 pub struct Paired {

@@ -13,6 +13,9 @@
 //!   dropped, or held: `recorded == delivered + dropped + held`.
 
 use super::encode::push_u64;
+use crate::core::float::pow2;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// Attempts per event (the first send included) before it is dropped.
 pub const MAX_ATTEMPTS: u8 = 3;
@@ -342,7 +345,7 @@ impl Queue {
 
 /// Exponential backoff with equal jitter: half the delay fixed, half random.
 pub fn backoff_ms(attempt: u8, random: f64) -> f64 {
-    let exp = BASE_BACKOFF_MS * 2f64.powi(attempt.saturating_sub(1) as i32);
+    let exp = BASE_BACKOFF_MS * pow2(attempt.saturating_sub(1) as i32);
     let d = exp.min(MAX_BACKOFF_MS);
     let r = if (0.0..1.0).contains(&random) {
         random

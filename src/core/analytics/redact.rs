@@ -12,7 +12,9 @@
 //! Hand-written scanners over bytes: every pattern is ASCII, so a match never splits a
 //! UTF-8 character, and the scan is linear.
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 pub const REDACTED: &str = "[redacted]";
 

@@ -7,6 +7,10 @@
 //! [`MIN_VALUE`, `MAX_VALUE`]. Values below `MIN_VALUE` (including 0) are reported as 0;
 //! values above `MAX_VALUE` as `MAX_VALUE`. `max` is exact.
 
+use crate::core::float::{ceil, exp, floor, ln};
+use alloc::vec;
+use alloc::vec::Vec;
+
 /// The stated relative error bound of every quantile.
 pub const RELATIVE_ACCURACY: f64 = 0.01;
 /// Smallest value kept with relative accuracy (milliseconds: a microsecond).
@@ -40,12 +44,12 @@ pub struct Sketch {
 }
 
 fn ln_gamma() -> f64 {
-    GAMMA.ln()
+    ln(GAMMA)
 }
 
 fn index_of(v: f64) -> i32 {
     // v in [MIN_VALUE, MAX_VALUE], so the index is a small integer.
-    (v.ln() / ln_gamma()).ceil() as i32
+    ceil(ln(v) / ln_gamma()) as i32
 }
 
 fn first_index() -> i32 {
@@ -55,7 +59,7 @@ fn first_index() -> i32 {
 /// The value reported for bucket `i`: the point of (gamma^(i-1), gamma^i] whose
 /// relative distance to both ends is the accuracy.
 fn value_of(i: i32) -> f64 {
-    2.0 * (i as f64 * ln_gamma()).exp() / (GAMMA + 1.0)
+    2.0 * exp(i as f64 * ln_gamma()) / (GAMMA + 1.0)
 }
 
 impl Sketch {
@@ -95,7 +99,7 @@ impl Sketch {
             return None;
         }
         let q = if q.is_nan() { 0.5 } else { q.clamp(0.0, 1.0) };
-        let rank = (q * (self.count - 1) as f64).floor() as u64;
+        let rank = floor(q * (self.count - 1) as f64) as u64;
         if rank < self.zeros {
             return Some(0.0);
         }

@@ -6,6 +6,9 @@ use super::format::Format;
 use super::pattern::{Pattern, PatternMatcher};
 use super::pointer::{quoted, to_pointer, Step};
 use super::value::Value;
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// Deepest nesting of subschemas a schema may have.
 pub const MAX_SCHEMA_DEPTH: usize = 64;
@@ -78,8 +81,8 @@ pub struct SchemaError {
     pub reason: String,
 }
 
-impl std::fmt::Display for SchemaError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         if self.pointer.is_empty() {
             f.write_str(&self.reason)
         } else {

@@ -19,6 +19,8 @@
 
 use super::pointer::{to_pointer, Step};
 use super::{Value, MAX_VALUE_DEPTH};
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// Why a text was refused, and where (a JSON pointer into the value read so far).
 #[derive(Debug, PartialEq, Eq)]

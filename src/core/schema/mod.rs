@@ -16,6 +16,8 @@
 //! - `json`: the JSON text the facade hands over → [`Value`].
 //! - `format`, `number`, `pattern`, `pointer`: the rules those two rely on.
 
+use alloc::vec::Vec;
+
 pub mod compile;
 pub mod format;
 pub mod json;

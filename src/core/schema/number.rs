@@ -2,6 +2,9 @@
 //! and writing a schema's number into a message without the float formatter (which
 //! would cost several KB of WebAssembly).
 
+use crate::core::float::{fract, round_ties_even};
+use alloc::string::String;
+
 /// Whether `value` is a multiple of `divisor` (> 0), in the decimal reading both print
 /// as: `0.3` is a multiple of `0.1` although `0.3 / 0.1` is `2.9999999999999996`, and
 /// `2^53` is not a multiple of `7.5` although the quotient is within a few ulps of an
@@ -136,7 +139,7 @@ pub fn write_number(out: &mut String, n: f64) {
 /// back as `a` (a whole number up to 2^53 exactly); `digits` is below 10^17 and has no
 /// trailing zero.
 fn decimal(a: f64) -> (u64, i32) {
-    if a.fract() == 0.0 && a <= 9_007_199_254_740_992.0 {
+    if fract(a) == 0.0 && a <= 9_007_199_254_740_992.0 {
         let (mut digits, mut exp) = (a as u64, 0);
         while digits % 10 == 0 && digits > 0 {
             digits /= 10;
@@ -158,7 +161,7 @@ fn decimal(a: f64) -> (u64, i32) {
     let mut sig = 1;
     loop {
         let mut shift = sig - 1 - e10;
-        let scaled = scale(a, shift).round_ties_even();
+        let scaled = round_ties_even(scale(a, shift));
         if scale(scaled, -shift) != a && sig < 17 {
             sig += 1;
             continue;

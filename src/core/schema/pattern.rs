@@ -2,6 +2,8 @@
 //! engine implements exactly. The core asks this trait; the binding answers with
 //! `RegExp`, and native tests may answer with another engine.
 
+use alloc::boxed::Box;
+
 /// A compiled `pattern`, tested against a whole string (unanchored, like `RegExp.test`).
 pub trait Pattern {
     fn is_match(&self, text: &str) -> bool;

@@ -6,6 +6,8 @@ use super::compile::{types, Node, Rules};
 use super::number::{is_multiple_of, write_number};
 use super::pointer::{push_usize, quoted, to_pointer, Step};
 use super::value::Value;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// Why a value failed: where, and what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,8 +17,8 @@ pub struct Failure {
     pub reason: String,
 }
 
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for Failure {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         if self.pointer.is_empty() {
             f.write_str(&self.reason)
         } else {
@@ -143,7 +145,7 @@ fn rules<'a>(r: &Rules, v: &'a Value, path: &mut Path<'a>) -> Result<(), Failure
 /// Checks the bounds `range` of [`BOUNDS`] against `x` (a number, or a length).
 fn bounds(
     r: &Rules,
-    range: std::ops::Range<usize>,
+    range: core::ops::Range<usize>,
     x: f64,
     path: &Path<'_>,
 ) -> Result<(), Failure> {

@@ -2,6 +2,10 @@
 //! JavaScript holds (see `json` for how number text is read exactly). Objects keep their
 //! own properties in insertion order.
 
+use crate::core::float::fract;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 /// A JSON value, read from JSON text by [`super::json::parse`]: keys such as
 /// `__proto__` and `constructor` are plain data here.
 #[derive(Clone, Debug)]
@@ -46,7 +50,7 @@ impl Value {
 
     /// Whether this is a number with no fractional part (`1.0` is an integer).
     pub fn is_integer(&self) -> bool {
-        matches!(self, Value::Number(n) if n.is_finite() && n.fract() == 0.0)
+        matches!(self, Value::Number(n) if n.is_finite() && fract(*n) == 0.0)
     }
 }
 

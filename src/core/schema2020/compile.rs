@@ -115,8 +115,8 @@ pub struct SchemaError {
     pub reason: String,
 }
 
-impl std::fmt::Display for SchemaError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         if self.pointer.is_empty() {
             f.write_str(&self.reason)
         } else {

@@ -26,8 +26,8 @@ pub struct Failure {
     pub reason: String,
 }
 
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for Failure {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         if self.pointer.is_empty() {
             f.write_str(&self.reason)
         } else {

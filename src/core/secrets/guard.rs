@@ -13,6 +13,7 @@ use super::policy::Policy;
 use super::Endpoint;
 use crate::core::error::ErrorCode;
 use crate::core::float;
+use alloc::borrow::ToOwned;
 use alloc::string::String;
 
 /// What a `getClientSecret(current)` call does when nothing is in flight.

@@ -14,6 +14,7 @@ use super::{is_absolute_url, Endpoint};
 use crate::core::options::Options;
 use crate::core::record::Field;
 use crate::core::{http_date, GlueError};
+use alloc::borrow::ToOwned;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;

@@ -108,6 +108,7 @@ describe("params handed to the module as JSON text", () => {
         properties: {
           big: { const: 9007199254740993 },
           tenth: { multipleOf: 0.1 },
+          seven: { multipleOf: 7.5 },
           pick: { enum: [0.3, 1e21, -0] },
         },
       },
@@ -155,8 +156,14 @@ describe("params handed to the module as JSON text", () => {
     // 9007199254740993 is 2**53 in JavaScript, on both sides.
     assert.deepEqual(await call("nums", { big: 2 ** 53 }), {});
     assert.match(await message("nums", { big: 2 ** 53 + 2 }), /at \/big:/);
-    assert.deepEqual(await call("nums", { tenth: 0.1 + 0.2 }), {}, "0.30000000000000004 is a multiple of 0.1 (decimal reading)");
+    // multipleOf reads both numbers as they print: 0.3 is a multiple of 0.1, the page's
+    // 0.1 + 0.2 (0.30000000000000004) is not, as `const` sees it below.
+    assert.deepEqual(await call("nums", { tenth: 0.3 }), {}, "0.3 is a multiple of 0.1 (decimal reading)");
+    assert.match(await message("nums", { tenth: 0.1 + 0.2 }), /at \/tenth: expected a multiple of 0\.1/, "0.30000000000000004 is not");
     assert.match(await message("nums", { tenth: 0.35 + 1e-9 }), /at \/tenth:/);
+    // A quotient past 2^50 is still divided exactly (found by the schema fuzz target).
+    assert.match(await message("nums", { seven: 2 ** 53 }), /at \/seven: expected a multiple of 7\.5/);
+    assert.deepEqual(await call("nums", { seven: 2 ** 53 - 2 }), {}, "9007199254740990 is 7.5 * 1200959900632132");
     assert.deepEqual(await call("nums", { pick: 0.3 }), {});
     assert.deepEqual(await call("nums", { pick: 1e21 }), {});
     assert.deepEqual(await call("nums", { pick: 0 }), {}, "0 equals -0");

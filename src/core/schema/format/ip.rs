@@ -1,5 +1,7 @@
 //! IP address literals, shared by `uri` hosts and `email` address literals.
 
+use alloc::vec::Vec;
+
 /// Dotted-decimal IPv4: four octets 0 to 255, no leading zeros (RFC 3986 `dec-octet`).
 pub fn is_ipv4(s: &str) -> bool {
     let mut parts = 0;
