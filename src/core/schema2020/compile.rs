@@ -9,6 +9,10 @@ use super::pattern::{Pattern, PatternMatcher};
 use super::pointer::{find, quoted, split_at};
 use super::refs::{before_hash, navigate, percent_decode, resolve, Index};
 use super::value::Value;
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
 
 /// Deepest nesting of subschemas a schema may have.
 pub const MAX_SCHEMA_DEPTH: usize = 64;

@@ -20,6 +20,9 @@
 
 use super::pointer::{push_step, Step};
 use super::{Value, MAX_VALUE_DEPTH};
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// Why a text was refused, and where (a JSON pointer into the value read so far).
 #[derive(Debug, PartialEq, Eq)]

@@ -21,6 +21,8 @@
 //! - `json`: the JSON text the facade hands over → [`Value`].
 //! - `format`, `number`, `pattern`, `pointer`: the rules those rely on.
 
+use alloc::string::String;
+
 pub mod compile;
 pub mod format;
 pub mod json;

@@ -1,6 +1,8 @@
 //! JSON pointers (RFC 6901) for messages: `/items/2/id`. Segments are built only when a
 //! failure is reported, and long keys are shortened so a message stays readable.
 
+use alloc::string::String;
+
 /// One step into a value: an object key or an array index.
 #[derive(Clone, Copy, Debug)]
 pub enum Step<'a> {

@@ -8,6 +8,9 @@
 use super::compile::{err, holds, keyword, Refused, ANCHOR, DYNAMIC_ANCHOR, MAX_SCHEMA_DEPTH};
 use super::pointer::{to_pointer, Step};
 use super::value::Value;
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 
 /// Where a subschema sits: its schema resource (whose URI is its base URI), and its
 /// location for messages (`/properties/a` in the tool's schema, `uri#/…` in a registered

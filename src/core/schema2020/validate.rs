@@ -17,6 +17,9 @@ use super::pointer::{head, nth, push_usize, quoted, to_pointer, Step};
 use super::value::Value;
 use super::Schema;
 use crate::core::analytics::redact::{is_secret_key, redact_text};
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
 
 /// Why a value failed: where, and what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,6 +4,10 @@
 //! surrogate (which `JSON.parse` accepts) is [`Value::Lone`], so `"\ud800"` and
 //! `"\udfff"` stay different values.
 
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 /// A JSON value, read from JSON text by [`super::json::parse`]: keys such as
 /// `__proto__` and `constructor` are plain data here.
 #[derive(Clone, Debug)]
@@ -84,7 +88,7 @@ impl Value {
 
     /// Whether this is a number with no fractional part (`1.0` is an integer).
     pub fn is_integer(&self) -> bool {
-        matches!(self, Value::Number(n) if n.is_finite() && n.fract() == 0.0)
+        matches!(self, Value::Number(n) if n.is_finite() && crate::core::float::fract(*n) == 0.0)
     }
 }
 
