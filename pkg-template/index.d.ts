@@ -318,8 +318,233 @@ export declare namespace StandardSchemaV1 {
  * `exclusiveMinimum`, `exclusiveMaximum`, `multipleOf`, `minLength`, `maxLength`,
  * `pattern`, `format` (`uri`, `email`, `date-time`, `uuid`), `items`, `minItems`,
  * `maxItems`, `uniqueItems`, and annotations. Anything else is `invalid_config`.
+ * Written `as const`, it also types the handler's params (`FromJsonSchema`).
  */
 export type JsonSchema = boolean | { readonly "~standard"?: never; readonly [keyword: string]: unknown };
+
+// ---- Params types from a JSON Schema written `as const` ----
+
+/**
+ * The params a JSON Schema written `as const` describes: what `register` gives the
+ * handler for such a schema (name it elsewhere as `FromJsonSchema<typeof schema>`).
+ *
+ * - `type`: `"string"` is `string`, `"number"` and `"integer"` are `number`, then
+ *   `boolean`, `null`, arrays and objects; a list of names is their union
+ *   (`["string", "null"]` is `string | null`). Formats and bounds do not change a type.
+ * - `enum` and `const` narrow to their values.
+ * - Objects: `properties` named in `required` are required, the others optional; a
+ *   required name missing from `properties` is `unknown`. `additionalProperties: false`
+ *   (or `unevaluatedProperties: false`) allows no other key; a schema there (or in
+ *   `patternProperties`) gives an index signature of its type joined with the declared
+ *   properties' types; otherwise there is a `[key: string]: unknown` index signature.
+ * - Arrays: `items` gives `T[]`; `prefixItems` a tuple whose first `minItems` elements are
+ *   required, closed by `items: false` or a `maxItems` equal to its length.
+ * - `anyOf` and `oneOf` give a union (so `anyOf: [X, { type: "null" }]` is `X | null`),
+ *   `allOf` an intersection, also with the schema's own keywords.
+ * - `$ref` to `#`, `#/$defs/Name` or `#/definitions/Name` of the same schema.
+ * - `unknown` for the rest: `not`, `if`/`then`/`else`, `dependentSchemas`, other
+ *   references, a subschema with none of `type`, `enum`, `const`, `$ref` or the
+ *   combinators, and whatever lies more than 24 subschemas deep (the deep levels of a
+ *   recursive `$ref`).
+ *
+ * A schema that is not `as const` (its `type` widened to `string`) gives `unknown`.
+ */
+export type FromJsonSchema<S> = JsonSchemaIsLiteral<S> extends true ? JsonInfer<S, S, []> : unknown;
+
+// `register`'s overloads: an `as const` schema takes the inferring one, any other the one
+// with an explicit (or default) params type. That one comes last, as tsc reports the last
+// overload's error: for an `as const` schema whose handler does not fit, it checks the
+// handler against the inferred params, so that the error names the property at fault.
+type JsonLiteralOnly<S> = JsonSchemaIsLiteral<S> extends true ? unknown : never;
+type JsonLiteralHandler<S> = JsonSchemaIsLiteral<S> extends true ? ToolHandler<FromJsonSchema<S>> : unknown;
+
+// True for a schema written `as const`: a literal `type`, `$ref`, `enum`, `const` or
+// combinator list at its top, and none of `type`, `required`, `$ref`, `enum`, `const`
+// widened there.
+type JsonSchemaIsLiteral<S> = [S] extends [boolean]
+  ? false
+  : [S] extends [object]
+    ? JsonSchemaWidened<S> extends true
+      ? false
+      : JsonSchemaLiteralMark<S>
+    : false;
+type JsonSchemaWidened<S> = true extends
+  | JsonWideAt<S, "type">
+  | JsonWideAt<S, "required">
+  | JsonWideAt<S, "$ref">
+  | JsonWideAt<S, "enum">
+  | JsonWideAt<S, "const">
+  ? true
+  : false;
+type JsonWideAt<S, K extends string> = S extends { readonly [k in K]: infer V } ? JsonWideWord<V> : false;
+type JsonWideWord<T> = [string] extends [T]
+  ? true
+  : [number] extends [T]
+    ? true
+    : [boolean] extends [T]
+      ? true
+      : [T] extends [unknown[]]
+        ? true
+        : false;
+type JsonSchemaLiteralMark<S> = S extends { readonly type: string | readonly string[] }
+  ? true
+  : S extends { readonly $ref: string }
+    ? true
+    : S extends
+          | { readonly anyOf: readonly unknown[] }
+          | { readonly oneOf: readonly unknown[] }
+          | { readonly allOf: readonly unknown[] }
+          | { readonly enum: readonly unknown[] }
+          | { readonly const: unknown }
+      ? true
+      : false;
+
+// Every step into a subschema appends to D; past the limit the type is `unknown`, so
+// recursive schemas stay finite and tsc's instantiation depth is never reached.
+type JsonDepthLimit = 24;
+type JsonDeeper<D extends readonly unknown[]> = [...D, 0];
+
+type JsonInfer<S, R, D extends readonly unknown[]> = D["length"] extends JsonDepthLimit
+  ? unknown
+  : S extends boolean
+    ? (S extends true ? unknown : never)
+    : S extends readonly unknown[]
+      ? unknown
+      : S extends object
+        ? JsonFlat<
+            JsonConstOf<S> & JsonEnumOf<S> & JsonTypeOf<S, R, D> & JsonRefOf<S, R, D> &
+            JsonAllOf<S, R, D> & JsonUnionOf<S, "anyOf", R, D> & JsonUnionOf<S, "oneOf", R, D>
+          >
+        : unknown;
+
+// Merges the intersections of object types into one object type, union member by member.
+type JsonFlat<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]: T[K] } : T;
+
+type JsonConstOf<S> = S extends { readonly const: infer C } ? C : unknown;
+type JsonEnumOf<S> = S extends { readonly enum: infer E } ? (E extends readonly unknown[] ? E[number] : unknown) : unknown;
+
+type JsonTypeOf<S, R, D extends readonly unknown[]> = S extends { readonly type: infer T }
+  ? T extends readonly unknown[]
+    ? JsonTypeNamed<T[number], S, R, D>
+    : JsonTypeNamed<T, S, R, D>
+  : unknown;
+type JsonTypeNamed<T, S, R, D extends readonly unknown[]> = [string] extends [T] ? unknown : JsonTypeName<T, S, R, D>;
+type JsonTypeName<T, S, R, D extends readonly unknown[]> = T extends "string"
+  ? string
+  : T extends "number" | "integer"
+    ? number
+    : T extends "boolean"
+      ? boolean
+      : T extends "null"
+        ? null
+        : T extends "array"
+          ? JsonArrayOf<S, R, D>
+          : T extends "object"
+            ? JsonObjectOf<S, R, D>
+            : unknown;
+
+// ---- objects
+type JsonPropsOf<S> = S extends { readonly properties: infer P } ? (P extends object ? P : {}) : {};
+type JsonRequiredOf<S> = S extends { readonly required: infer Q }
+  ? Q extends readonly unknown[]
+    ? [string] extends [Q[number]] ? never : Extract<Q[number], string>
+    : never
+  : never;
+type JsonObjectOf<S, R, D extends readonly unknown[]> = JsonObjectShape<JsonPropsOf<S>, JsonRequiredOf<S>, S, R, JsonDeeper<D>>;
+type JsonObjectShape<P, Q extends string, S, R, D extends readonly unknown[]> = JsonFlat<
+  { -readonly [K in keyof P as K extends Q ? K : never]-?: JsonInfer<P[K], R, D> } &
+  { -readonly [K in keyof P as K extends Q ? never : K]+?: JsonInfer<P[K], R, D> } &
+  { -readonly [K in Exclude<Q, keyof P>]: unknown } &
+  JsonRestOf<S, P, Q, R, D>
+>;
+// The index signature. `additionalProperties: false` (or `unevaluatedProperties: false`)
+// leaves none, unless `patternProperties` allow some keys; a schema there gives its type,
+// joined with the pattern and declared property types; anything else `unknown`.
+// (Property types are only computed when an index signature needs them, so that nested
+// objects stay lazy.)
+type JsonRestOf<S, P, Q extends string, R, D extends readonly unknown[]> = S extends { readonly additionalProperties: infer A }
+  ? A extends false
+    ? JsonClosed<S, P, Q, R, D>
+    : A extends object
+      ? { [key: string]: JsonInfer<A, R, D> | JsonPatternOf<S, R, D> | JsonDeclaredOf<P, Q, R, D> }
+      : { [key: string]: unknown }
+  : S extends { readonly unevaluatedProperties: false }
+    ? JsonClosed<S, P, Q, R, D>
+    : { [key: string]: unknown };
+type JsonClosed<S, P, Q extends string, R, D extends readonly unknown[]> = S extends { readonly patternProperties: object }
+  ? { [key: string]: JsonPatternOf<S, R, D> | JsonDeclaredOf<P, Q, R, D> }
+  : [keyof P | Q] extends [never]
+    ? { [key: string]: never }
+    : {};
+// The value types of `patternProperties`.
+type JsonPatternOf<S, R, D extends readonly unknown[]> = S extends { readonly patternProperties: infer PP }
+  ? PP extends object
+    ? { [K in keyof PP]: JsonInfer<PP[K], R, D> }[keyof PP]
+    : never
+  : never;
+// The declared properties' types (`unknown` for a required name with no property).
+type JsonDeclaredOf<P, Q extends string, R, D extends readonly unknown[]> =
+  | { [K in keyof P]: K extends Q ? JsonInfer<P[K], R, D> : JsonInfer<P[K], R, D> | undefined }[keyof P]
+  | ([Exclude<Q, keyof P>] extends [never] ? never : unknown);
+
+// ---- arrays
+type JsonArrayOf<S, R, D extends readonly unknown[]> = S extends { readonly prefixItems: infer P }
+  ? P extends readonly unknown[]
+    ? JsonTupleOf<P, S, R, JsonDeeper<D>>
+    : unknown[]
+  : S extends { readonly items: infer I }
+    ? I extends readonly unknown[]
+      ? unknown[]
+      : JsonInfer<I, R, JsonDeeper<D>>[]
+    : unknown[];
+type JsonTupleOf<P extends readonly unknown[], S, R, D extends readonly unknown[]> =
+  JsonSplit<P, S extends { readonly minItems: infer M extends number } ? M : 0> extends [infer Head extends readonly unknown[], infer Tail extends readonly unknown[]]
+    ? [...JsonItems<Head, R, D>, ...Partial<JsonItems<Tail, R, D>>, ...JsonTupleRest<P, S, R, D>]
+    : unknown[];
+// [the first M elements, the others]
+type JsonSplit<P extends readonly unknown[], M extends number, Head extends readonly unknown[] = []> =
+  Head["length"] extends M
+    ? [Head, P]
+    : P extends readonly [infer First, ...infer Rest]
+      ? JsonSplit<Rest, M, [...Head, First]>
+      : [Head, []];
+type JsonItems<T extends readonly unknown[], R, D extends readonly unknown[]> = { -readonly [K in keyof T]: JsonInfer<T[K], R, D> };
+type JsonTupleRest<P extends readonly unknown[], S, R, D extends readonly unknown[]> = S extends { readonly items: false }
+  ? []
+  : S extends { readonly maxItems: P["length"] }
+    ? []
+    : S extends { readonly items: infer I }
+      ? JsonInfer<I, R, D>[]
+      : unknown[];
+
+// ---- combinators and references
+type JsonAllOf<S, R, D extends readonly unknown[]> = S extends { readonly allOf: infer A } ? JsonEvery<A, R, JsonDeeper<D>> : unknown;
+type JsonEvery<A, R, D extends readonly unknown[]> = A extends readonly [infer First, ...infer Rest]
+  ? JsonInfer<First, R, D> & JsonEvery<Rest, R, D>
+  : unknown;
+type JsonUnionOf<S, K extends string, R, D extends readonly unknown[]> = S extends { readonly [k in K]: infer A }
+  ? A extends readonly (infer B)[]
+    ? JsonEach<B, R, JsonDeeper<D>>
+    : unknown
+  : unknown;
+type JsonEach<B, R, D extends readonly unknown[]> = B extends unknown ? JsonInfer<B, R, D> : never;
+type JsonRefOf<S, R, D extends readonly unknown[]> = S extends { readonly $ref: infer P extends string }
+  ? JsonResolve<P, R, JsonDeeper<D>>
+  : unknown;
+type JsonResolve<P extends string, R, D extends readonly unknown[]> = [string] extends [P]
+  ? unknown
+  : P extends "#"
+    ? JsonInfer<R, R, D>
+    : P extends `#/$defs/${infer N}`
+      ? JsonDefinition<R, "$defs", N, D>
+      : P extends `#/definitions/${infer N}`
+        ? JsonDefinition<R, "definitions", N, D>
+        : unknown;
+type JsonDefinition<R, Where extends string, N extends string, D extends readonly unknown[]> = R extends { readonly [k in Where]: infer Defs }
+  ? N extends keyof Defs
+    ? JsonInfer<Defs[N], R, D>
+    : unknown
+  : unknown;
 
 /** What a handler receives besides its params. */
 export interface ToolContext {
@@ -385,8 +610,27 @@ export declare class ClientTools {
       handler: ToolHandler<StandardSchemaV1.InferOutput<S>>;
     },
   ): this;
-  /** Registers a tool with a JSON Schema (or none); give the params type as `P`. */
-  register<P = Record<string, unknown>>(name: string, tool: ToolDefinition<P> & { parameters?: JsonSchema }): this;
+  /**
+   * Registers a tool whose JSON Schema is written `as const`: the handler's params are
+   * inferred from it (`FromJsonSchema<S>`).
+   */
+  register<S extends Exclude<JsonSchema, boolean>>(
+    name: string,
+    tool: {
+      description?: string;
+      parameters: S & JsonLiteralOnly<S>;
+      timeoutMs?: number;
+      handler: ToolHandler<FromJsonSchema<S>>;
+    },
+  ): this;
+  /**
+   * Registers a tool with a JSON Schema that is not `as const` (or none); give the params
+   * type as `P`. With `P` given, an `as const` schema is not inferred either.
+   */
+  register<P = Record<string, unknown>, S extends JsonSchema = JsonSchema>(
+    name: string,
+    tool: ToolDefinition<P> & { parameters?: S; handler: JsonLiteralHandler<S> },
+  ): this;
   /** Removes a tool and frees its compiled schema; false when there was none. */
   unregister(name: string): boolean;
   names(): string[];
@@ -681,3 +925,7 @@ export interface SessionHandlers {
  * Throws `"invalid_config"` for options of the wrong type.
  */
 export declare function createSessionHandlers(options: SessionHandlersOptions): SessionHandlers;
+
+// Only the names marked `export` above are the package's: the helper types (JsonInfer,
+// UnionToIntersection, ...) stay private to this file.
+export {};
