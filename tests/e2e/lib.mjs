@@ -37,8 +37,10 @@ export const fingerprint = (token) => createHash("sha256").update(token).digest(
  * Starts the sessions stand-in, the Python server and the app (mode "start" or "dev")
  * against a fresh data dir, as scripts/demo does. Resolves to
  * { url, serverUrl, env, app, chatkit, standin, sessions(), stop(), logs() }.
+ * `dir`: another copy of the example app to run (benches/nextjs.mjs runs an isolated
+ * one); `env`: more variables for the app (a dist dir, say).
  */
-export async function startStack(mode) {
+export async function startStack(mode, { dir = appDir, env: appEnv = {} } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "chatkit-e2e-"));
   const [port, serverPort, standinPort] = [await freePort(), await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
@@ -53,7 +55,7 @@ export async function startStack(mode) {
     CHATKIT_WORKFLOW_ID: "wf_e2e_example",
     CHATKIT_SESSION_SECONDS: String(SESSION_SECONDS),
   };
-  await run(process.execPath, ["scripts/db.mjs"], { cwd: appDir, env });
+  await run(process.execPath, ["scripts/db.mjs"], { cwd: dir, env });
   const standin = await startServer(
     process.execPath,
     [path.join(repoRoot, "tools", "sessions-standin", "server.mjs"), "--port", String(standinPort)],
@@ -76,9 +78,10 @@ export async function startStack(mode) {
   });
   let app;
   try {
-    app = await startServer(process.execPath, [nextBin, mode, "-H", "127.0.0.1", "-p", String(port)], {
-      cwd: appDir,
-      env,
+    const next = dir === appDir ? nextBin : path.join(dir, "node_modules", "next", "dist", "bin", "next");
+    app = await startServer(process.execPath, [next, mode, "-H", "127.0.0.1", "-p", String(port)], {
+      cwd: dir,
+      env: { ...env, ...appEnv },
       url,
       readyPath: "/api/auth/jwks",
       timeoutMs: mode === "dev" ? 180_000 : 60_000,
