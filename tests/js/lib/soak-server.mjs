@@ -4,7 +4,12 @@
 //
 //   POST /api/chatkit/start|refresh  client secrets with a short lifetime; faults: 500,
 //                                    503, 429 with Retry-After (seconds or an HTTP date),
-//                                    a hang (never answers), a dropped connection
+//                                    a hang (never answers), a dropped connection; 401 and
+//                                    403 for one request (the body echoing the app token
+//                                    in its hint or code); "signed-out": 401 to every
+//                                    secret request for `signedOutMs`; a secret already
+//                                    expired (expires_after 0, or expires_at in the past
+//                                    with a Date header), once or twice in a row
 //   GET  /api/stream                 an SSE stream for the auth fetch: 401 unless the
 //                                    Authorization is the current token (which rotates);
 //                                    faults: a stall mid-stream, headers never sent, a
@@ -13,7 +18,11 @@
 //   POST /api/collect                the analytics endpoint; faults: 500, 503, 429 with
 //                                    Retry-After, a hang, a dropped connection
 //
-// `calm()` stops injecting faults (the soak drains the analytics queue with it).
+// Each of the secret faults the checks need to see ("401", "403", "signed-out", the three
+// "expired" kinds) is injected once early in the run (every second secret request, in a
+// seeded order), then at random like the others. A secret request's `x-soak-seq` header
+// (the page numbers them) is logged with it, so the page's records and the log can be
+// joined. `calm()` stops injecting faults (the soak drains the analytics queue with it).
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -39,9 +48,38 @@ function pick(rand, weights) {
   return Object.keys(weights)[0];
 }
 
-export async function soakServer({ dir, seed = 1, secretLifetimeS = 15, tokenRotateMs = 4000 }) {
+/** The secret faults by weight (6 in 12 before the auth and expiry faults were added). */
+export const SECRET_FAULTS = {
+  ok: 8,
+  500: 1,
+  503: 1,
+  "429-seconds": 1,
+  "429-date": 1,
+  hang: 1,
+  drop: 1,
+  401: 1,
+  403: 1,
+  "signed-out": 0.5,
+  "expired-zero": 0.5,
+  "expired-at": 0.5,
+  "expired-twice": 0.5,
+};
+/** The secret faults injected once early in every run. */
+export const FORCED_SECRET_FAULTS = ["401", "403", "signed-out", "expired-zero", "expired-at", "expired-twice"];
+
+/** `forceSecretFaults: false`: the secret faults at random only (the trap phase's tabs). */
+export async function soakServer({ dir, seed = 1, secretLifetimeS = 15, tokenRotateMs = 4000, signedOutMs = 2000, forceSecretFaults = true }) {
   const rand = random(seed);
   let calm = false;
+  // The forced faults in a seeded order; one every second secret request until none is left.
+  const forced = forceSecretFaults ? [...FORCED_SECRET_FAULTS] : [];
+  for (let i = forced.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [forced[i], forced[j]] = [forced[j], forced[i]];
+  }
+  let secretRequests = 0;
+  let signedOutUntil = 0;
+  let expireNext = false;
   const started = Date.now();
   /** Every API request: { at, path, kind, fault, auth, bytes } (at: ms since start). */
   const log = [];
@@ -85,27 +123,64 @@ export async function soakServer({ dir, seed = 1, secretLifetimeS = 15, tokenRot
     for await (const c of req) chunks.push(c);
     const raw = Buffer.concat(chunks).toString("utf8");
     const entry = { at: Date.now() - started, path, auth: req.headers.authorization ?? null, bytes: raw.length, fault: "ok" };
+    if (req.headers["x-soak-seq"]) entry.seq = Number(req.headers["x-soak-seq"]);
     log.push(entry);
     res.sendDate = false;
 
     if (path === "/api/chatkit/start" || path === "/api/chatkit/refresh") {
-      const f = (entry.fault = fault("secrets", { ok: 6, 500: 1, 503: 1, "429-seconds": 1, "429-date": 1, hang: 1, drop: 1 }));
+      secretRequests++;
+      let f;
+      if (!calm && Date.now() < signedOutUntil) {
+        // Inside a signed-out window: every request is refused (counted apart from the
+        // faults drawn).
+        f = "401-signed-out";
+        count("secrets", f);
+      } else if (!calm && expireNext) {
+        expireNext = false;
+        f = "expired-again";
+        count("secrets", f);
+      } else if (!calm && forced.length && secretRequests % 2 === 0) {
+        f = forced.pop();
+        count("secrets", f);
+      } else {
+        f = fault("secrets", SECRET_FAULTS);
+      }
+      entry.fault = f;
       const date = new Date().toUTCString();
       if (f === "hang") return;
       if (f === "drop") return drop(req, 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 200\r\n\r\n{"client');
       if (f === "500" || f === "503") {
-        res.writeHead(Number(f), { "content-type": "application/json", date });
+        res.writeHead((entry.status = Number(f)), { "content-type": "application/json", date });
         return res.end(JSON.stringify({ error: { code: "busy", message: "try later", retryable: true } }));
       }
       if (f.startsWith("429")) {
         const after = f === "429-seconds" ? "1" : new Date(Date.now() + 2000).toUTCString();
-        res.writeHead(429, { "content-type": "application/json", date, "retry-after": after });
+        res.writeHead((entry.status = 429), { "content-type": "application/json", date, "retry-after": after });
         return res.end(JSON.stringify({ error: { code: "rate_limited", message: "slow down" } }));
       }
-      const client_secret = `ek_soak_${issuedSecrets.length + 1}_${Math.random().toString(36).slice(2, 12)}`;
+      if (f === "signed-out") signedOutUntil = Date.now() + signedOutMs;
+      if (f === "401" || f === "signed-out" || f === "401-signed-out") {
+        // A careless server echoing the app token: the library must not pass it on.
+        res.writeHead((entry.status = 401), { "content-type": "application/json", date });
+        const error = { code: "unauthorized", message: `app token ${entry.auth} refused`, hint: `sign in again: ${entry.auth} is not valid`, retryable: false };
+        return res.end(JSON.stringify({ error }));
+      }
+      if (f === "403") {
+        res.writeHead((entry.status = 403), { "content-type": "application/json", date });
+        const error = { code: String(entry.auth).replace(/^Bearer /, ""), message: "forbidden", retryable: false };
+        return res.end(JSON.stringify({ error }));
+      }
+      if (f === "expired-twice") expireNext = true;
+      // An already-expired secret is marked `ek_soak_exp_`: the page checks none is handed out.
+      const expired = f.startsWith("expired");
+      const client_secret = `ek_soak_${expired ? "exp_" : ""}${issuedSecrets.length + 1}_${Math.random().toString(36).slice(2, 12)}`;
       issuedSecrets.push(client_secret);
-      res.writeHead(200, { "content-type": "application/json", date });
-      return res.end(JSON.stringify({ client_secret, expires_after: secretLifetimeS }));
+      res.writeHead((entry.status = 200), { "content-type": "application/json", date });
+      if (f === "expired-at") {
+        // No expires_after: expires_at (30 s ago on the server's clock, which the Date header gives).
+        return res.end(JSON.stringify({ client_secret, expires_at: Math.floor(Date.now() / 1000) - 30 }));
+      }
+      return res.end(JSON.stringify({ client_secret, expires_after: expired ? 0 : secretLifetimeS }));
     }
 
     if (path === "/api/token") {
@@ -160,6 +235,8 @@ export async function soakServer({ dir, seed = 1, secretLifetimeS = 15, tokenRot
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
+    /** Epoch ms of the start: a log entry's `at` counts from it. */
+    started,
     log,
     faults,
     issuedSecrets,

@@ -1,9 +1,10 @@
 // The soak page (scripts/soak, tests/js/soak/run.mjs): every feature of the package at
 // work at once against the fault-injecting server (tests/js/lib/soak-server.mjs), with
-// what the checks need recorded as it goes: each secret fetch the page sends (the app
-// token, asked once per fetch, numbers it), each call's outcome, every event and error
-// (to look for secrets in), and the modules' wasm memory (each instance's exports are
-// kept as it is instantiated, as tests/js/pages/trap.js does).
+// what the checks need recorded as it goes: each secret request the page sends (numbered
+// in an `x-soak-seq` header the server logs) and, in the same list, the end of each
+// secret operation (its success or failure event); each call's outcome, every event and
+// error (to look for secrets in), and the modules' wasm memory (each instance's exports
+// are kept as it is instantiated, as tests/js/pages/trap.js does).
 const instances = {};
 const streaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
@@ -30,13 +31,19 @@ const config = {
 
 const state = {
   running: false,
-  /** Secret fetches as the page sent them: { at (Date.now()), path, auth }. */
+  /**
+   * Secret requests as the page sent them, { seq, at (Date.now()), path, auth }, and the
+   * end of each operation, { end: "ok" or its error code, op, at }, in the order they
+   * happened (one operation at a time: the source is single-flight).
+   */
   sent: [],
   /** Every error text and event is searched for secrets as it happens (nothing kept). */
   scanned: 0,
   leaks: [],
   violations: [],
-  secrets: { calls: 0, outcomes: {} },
+  // joined: calls that waited for an operation (their outcome is its outcome); cached:
+  // calls answered with no operation.
+  secrets: { calls: 0, outcomes: {}, joined: 0, cached: 0 },
   fetches: { calls: 0, outcomes: {}, chunks: 0 },
   // `open`: calls started and not ended (a call id leaves it at its end).
   tools: { calls: 0, settled: 0, outcomes: {}, open: new Map(), starts: 0, ends: 0, lateEvents: 0, aborted: 0 },
@@ -53,14 +60,32 @@ const note = (e) => {
   if (SECRET.test(text) && state.leaks.length < 20) state.leaks.push(text.slice(0, 300));
 };
 
-// The page's fetch: secret requests are logged with their time and Authorization.
+// The page's fetch: secret requests are logged with their time and Authorization, and
+// numbered for the server's log.
 const realFetch = window.fetch;
+let secretSeq = 0;
 window.fetch = (input, init) => {
   const request = input instanceof Request ? input : null;
   const url = String(request ? request.url : input);
   if (url.includes("/api/chatkit/")) {
     const headers = new Headers(init?.headers ?? request?.headers);
-    state.sent.push({ at: Date.now(), path: new URL(url, location.href).pathname, auth: headers.get("authorization") });
+    const seq = ++secretSeq;
+    const sent = { seq, at: Date.now(), path: new URL(url, location.href).pathname, auth: headers.get("authorization") };
+    state.sent.push(sent);
+    headers.set("x-soak-seq", String(seq));
+    // How the request ended for the page: an answer read whole, or fetch or the body's
+    // read failing (`error`: AbortError when the attempt timed out, TypeError when the
+    // connection dropped), which the server's log cannot tell.
+    const failed = (error) => {
+      sent.error = error?.name ?? "error";
+      throw error;
+    };
+    return realFetch(input, { ...init, headers }).then((response) => {
+      sent.status = response.status;
+      const text = response.text.bind(response);
+      response.text = () => text().catch(failed);
+      return response;
+    }, failed);
   }
   return realFetch(input, init);
 };
@@ -88,7 +113,10 @@ let appTokens = 0;
 const secrets = new ClientSecretSource({
   ...config.secrets,
   authToken: () => `tok-app-${++appTokens}-${Math.random().toString(36).slice(2, 8)}`,
-  onEvent: record,
+  onEvent: (e) => {
+    if (e.phase === "success" || e.phase === "failure") state.sent.push({ end: e.code ?? "ok", op: e.op, at: Date.now() });
+    record(e);
+  },
 });
 let held = null;
 async function secretLoop() {
@@ -97,17 +125,31 @@ async function secretLoop() {
     state.secrets.calls++;
     // ChatKit passes its secret back when it needs a new one, null on a fresh start.
     const current = Math.random() < 0.5 ? held : null;
-    const limit = config.secrets.totalTimeoutMs + 2 * config.guardMs + 5000;
+    // The longest a call can wait by the contract: the guard, then an operation (its
+    // total time, the interval after an unusable secret, and a fresh total time), + 5 s.
+    const limit = 2 * config.secrets.totalTimeoutMs + 2 * config.guardMs + 5000;
     const watchdog = setTimeout(() => state.violations.push(`a getClientSecret call unsettled after ${limit} ms`), limit);
+    const from = state.sent.length;
+    let outcome;
     try {
-      held = await secrets.getClientSecret(current);
-      bump(state.secrets.outcomes, "ok");
+      const secret = await secrets.getClientSecret(current);
+      outcome = "ok";
+      if (secret.startsWith("ek_soak_exp_")) state.violations.push("getClientSecret resolved to a secret that was already expired when issued");
+      held = secret;
     } catch (error) {
-      bump(state.secrets.outcomes, error.code ?? "not-a-glue-error");
+      outcome = error.code ?? "not-a-glue-error";
       note(error);
     } finally {
       clearTimeout(watchdog);
     }
+    bump(state.secrets.outcomes, outcome);
+    // The call's outcome is that of the operation it waited for (the one operation that
+    // ended while it waited), or a cached secret when none ended.
+    const ends = state.sent.slice(from).filter((x) => x.end);
+    if (ends.length > 1) state.violations.push(`a getClientSecret call waited for ${ends.length} operations`);
+    const expected = ends.length ? ends[0].end : "ok";
+    if (outcome !== expected) state.violations.push(`a getClientSecret call ended ${outcome}, its operation ${expected}`);
+    state.secrets[ends.length ? "joined" : "cached"]++;
   }
 }
 
