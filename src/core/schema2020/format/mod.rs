@@ -4,7 +4,7 @@
 //! the specification says.
 
 mod date_time;
-mod email;
+pub(crate) mod email;
 // The IP address scanners are the shipped validator's.
 use crate::core::schema::format::ip;
 mod uri;
