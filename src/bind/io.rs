@@ -7,7 +7,7 @@
 //! number and the buffer holds the error's fields. No `JsValue`, no per-call closure.
 
 use crate::core::record::{decode, Field};
-use crate::core::text::push_u64;
+use crate::core::text::{push_u64, utf8};
 use crate::core::GlueError;
 use alloc::borrow::ToOwned;
 use alloc::string::String;
@@ -53,14 +53,14 @@ pub fn io_ptr() -> *const u8 {
 /// buffer). `None` when they are not UTF-8, which `encodeInto` never writes.
 pub fn input(len: usize) -> Option<String> {
     let bytes = buffer().get(..len)?;
-    core::str::from_utf8(bytes).ok().map(str::to_owned)
+    utf8(bytes).map(str::to_owned)
 }
 
 /// Reads the `len` bytes of input as text in place, without a copy (empty when they are
 /// not UTF-8, which `encodeInto` never writes). `f` must not write an answer.
 pub fn with_text<T>(len: usize, f: impl FnOnce(&str) -> T) -> T {
     let bytes = buffer().get(..len).unwrap_or_default();
-    f(core::str::from_utf8(bytes).unwrap_or_default())
+    f(utf8(bytes).unwrap_or_default())
 }
 
 /// The `len` bytes of input the facade wrote as a plain value (`core::record`); `None`

@@ -77,7 +77,7 @@ impl Reader<'_> {
 
     fn text(&mut self) -> Option<String> {
         let n = self.u32()?;
-        core::str::from_utf8(self.take(n)?).ok().map(str::to_owned)
+        crate::core::text::utf8(self.take(n)?).map(str::to_owned)
     }
 
     fn value(&mut self, depth: usize) -> Option<Field> {

@@ -12,13 +12,15 @@
 //!   integers beyond 15 digits, large exponents) goes to the caller's `slow` parser:
 //!   `parseFloat` in the browser (one call per such number), `str::parse` natively. A
 //!   number that rounds to an infinity is refused.
-//! - Strings: a `\u` escape of a lone surrogate becomes U+FFFD (a Rust string cannot hold
-//!   it; the binding converted JavaScript strings the same way before).
+//! - Strings keep their exact code units: a string with a `\u` escape of a lone surrogate
+//!   (`JSON.stringify` writes one that way) is a [`Value::Lone`], U+FFFD in its text and
+//!   the surrogate on the side. Object keys are read with U+FFFD only.
 //! - Nesting deeper than [`MAX_VALUE_DEPTH`] containers is refused, so the recursion is
 //!   bounded. Malformed text is an error, never a panic.
 
-use super::pointer::{to_pointer, Step};
+use super::pointer::{push_step, Step};
 use super::{Value, MAX_VALUE_DEPTH};
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -30,7 +32,7 @@ pub struct ParseError {
 }
 
 /// The reason for nesting beyond [`MAX_VALUE_DEPTH`].
-pub const TOO_DEEP: &str = "nesting deeper than 128 levels";
+pub const TOO_DEEP: &str = "nesting deeper than 256 levels";
 
 /// Parses one JSON text. `slow` converts number text the exact fast path cannot (it is
 /// given a valid JSON number).
@@ -40,6 +42,9 @@ pub fn parse(text: &str, slow: &dyn Fn(&str) -> f64) -> Result<Value, ParseError
         s: text.as_bytes(),
         i: 0,
         slow,
+        lone: Vec::new(),
+        path: Vec::new(),
+        reason: MALFORMED,
     };
     let out = p.value(0).and_then(|v| {
         p.ws();
@@ -49,19 +54,20 @@ pub fn parse(text: &str, slow: &dyn Fn(&str) -> f64) -> Result<Value, ParseError
             Err(p.fail(MALFORMED))
         }
     });
-    out.map_err(|mut e| {
-        e.path.reverse();
-        let steps: Vec<Step<'_>> = e
-            .path
-            .iter()
-            .map(|s| match s {
-                Seg::Key(k) => Step::Key(k),
-                Seg::Index(i) => Step::Index(*i),
-            })
-            .collect();
+    out.map_err(|Fail| {
+        let mut pointer = String::new();
+        for seg in p.path.iter().rev() {
+            push_step(
+                &mut pointer,
+                match seg {
+                    Seg::Key(k) => Step::Key(k),
+                    Seg::Index(i) => Step::Index(*i),
+                },
+            );
+        }
         ParseError {
-            pointer: to_pointer(&steps),
-            reason: e.reason,
+            pointer,
+            reason: p.reason,
         }
     })
 }
@@ -73,18 +79,20 @@ enum Seg {
     Index(usize),
 }
 
-/// An error on its way out: each container it passes adds its step (innermost first),
-/// so the success path keeps no path at all.
-struct Fail {
-    path: Vec<Seg>,
-    reason: &'static str,
-}
+/// An error on its way out: its reason is in [`Parser::reason`], and each container it
+/// passes adds its step to [`Parser::path`] (innermost first), so the success path keeps
+/// no path at all.
+struct Fail;
 
 struct Parser<'a> {
     t: &'a str,
     s: &'a [u8],
     i: usize,
     slow: &'a dyn Fn(&str) -> f64,
+    /// The lone surrogates of the string being read: (byte offset, code unit).
+    lone: Vec<(u32, u16)>,
+    path: Vec<Seg>,
+    reason: &'static str,
 }
 
 /// Exact powers of ten as `f64` (all of them up to 1e22 are representable).
@@ -94,11 +102,9 @@ const POW10: [f64; 23] = [
 ];
 
 impl Parser<'_> {
-    fn fail(&self, reason: &'static str) -> Fail {
-        Fail {
-            path: Vec::new(),
-            reason,
-        }
+    fn fail(&mut self, reason: &'static str) -> Fail {
+        self.reason = reason;
+        Fail
     }
 
     fn peek(&self) -> Option<u8> {
@@ -126,7 +132,14 @@ impl Parser<'_> {
             Some(b'n') => self.eat(b"null").map(|_| Value::Null),
             Some(b't') => self.eat(b"true").map(|_| Value::Bool(true)),
             Some(b'f') => self.eat(b"false").map(|_| Value::Bool(false)),
-            Some(b'"') => self.string().map(Value::String),
+            Some(b'"') => {
+                let s = self.string()?;
+                Ok(if self.lone.is_empty() {
+                    Value::String(s)
+                } else {
+                    Value::Lone(s, Box::from(self.lone.as_slice()))
+                })
+            }
             Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
             Some(b'[' | b'{') if depth >= MAX_VALUE_DEPTH => Err(self.fail(TOO_DEEP)),
             Some(b'[') => self.array(depth + 1),
@@ -146,8 +159,8 @@ impl Parser<'_> {
         loop {
             match self.value(depth) {
                 Ok(v) => items.push(v),
-                Err(mut e) => {
-                    e.path.push(Seg::Index(items.len()));
+                Err(e) => {
+                    self.path.push(Seg::Index(items.len()));
                     return Err(e);
                 }
             }
@@ -180,8 +193,8 @@ impl Parser<'_> {
             self.ws();
             let v = match self.eat(b":").and_then(|_| self.value(depth)) {
                 Ok(v) => v,
-                Err(mut e) => {
-                    e.path.push(Seg::Key(key));
+                Err(e) => {
+                    self.path.push(Seg::Key(key));
                     return Err(e);
                 }
             };
@@ -204,6 +217,7 @@ impl Parser<'_> {
     /// A string, the opening quote at `self.i`.
     fn string(&mut self) -> Result<String, Fail> {
         self.i += 1;
+        self.lone.clear();
         let mut out = String::new();
         loop {
             // The run up to the next quote, backslash or control character, at once.
@@ -259,6 +273,9 @@ impl Parser<'_> {
                 } else {
                     char::from_u32(hi)
                 };
+                if c.is_none() {
+                    self.lone.push((out.len() as u32, hi as u16));
+                }
                 out.push(c.unwrap_or('\u{fffd}'));
                 return Ok(());
             }
@@ -434,20 +451,31 @@ mod tests {
     }
 
     #[test]
-    fn lone_surrogates_become_replacement_characters() {
-        assert!(same(&p("\"\\ud800\"").unwrap(), &String("\u{fffd}".into())));
+    fn lone_surrogates_keep_their_code_units() {
+        let lone = |text: &str, units: &[(u32, u16)]| Lone(text.into(), units.into());
         assert!(same(
-            &p("\"\\udc00x\"").unwrap(),
-            &String("\u{fffd}x".into())
+            &p("\"\\ud800\"").unwrap(),
+            &lone("\u{fffd}", &[(0, 0xd800)])
         ));
         assert!(same(
-            &p("\"\\ud800\\u0041\"").unwrap(),
-            &String("\u{fffd}A".into())
+            &p("\"\\udc00x\"").unwrap(),
+            &lone("\u{fffd}x", &[(0, 0xdc00)])
+        ));
+        assert!(same(
+            &p("\"A\\ud800\\u0041\"").unwrap(),
+            &lone("A\u{fffd}A", &[(1, 0xd800)])
         ));
         assert!(same(
             &p("\"\\ud800\\ud83d\\ude00\"").unwrap(),
-            &String("\u{fffd}😀".into())
+            &lone("\u{fffd}😀", &[(0, 0xd800)])
         ));
+        let (a, b, c) = (
+            p("\"\\ud800\"").unwrap(),
+            p("\"\\udfff\"").unwrap(),
+            p("\"\u{fffd}\"").unwrap(),
+        );
+        assert!(!a.json_eq(&b) && !a.json_eq(&c) && !c.json_eq(&a) && a.json_eq(&a.clone()));
+        assert!(matches!(p("{\"\\ud800\": 1}").unwrap(), Object(o) if o[0].0 == "\u{fffd}"));
     }
 
     #[test]

@@ -17,41 +17,90 @@ const MAX_KEY_CHARS: usize = 64;
 pub fn to_pointer(path: &[Step<'_>]) -> String {
     let mut out = String::new();
     for step in path {
-        out.push('/');
-        match step {
-            Step::Key(key) => {
-                for (i, c) in key.chars().enumerate() {
-                    if i == MAX_KEY_CHARS {
-                        out.push('…');
-                        break;
-                    }
-                    match c {
-                        '~' => out.push_str("~0"),
-                        '/' => out.push_str("~1"),
-                        c if c.is_control() => out.push('\u{fffd}'),
-                        c => out.push(c),
-                    }
-                }
-            }
-            Step::Index(i) => push_usize(&mut out, *i),
-        }
+        push_step(&mut out, *step);
     }
     out
+}
+
+/// `/` and the step, escaped (a long key cut, control characters replaced).
+pub fn push_step(out: &mut String, step: Step<'_>) {
+    out.push('/');
+    match step {
+        Step::Key(key) => {
+            let cut = head(key, MAX_KEY_CHARS);
+            for c in cut.unwrap_or(key).chars() {
+                match c {
+                    '~' => out.push_str("~0"),
+                    '/' => out.push_str("~1"),
+                    c if c.is_control() => out.push('\u{fffd}'),
+                    c => out.push(c),
+                }
+            }
+            if cut.is_some() {
+                out.push('…');
+            }
+        }
+        Step::Index(i) => push_usize(out, i),
+    }
 }
 
 /// `s` in double quotes for a message, cut after 64 characters, control characters
 /// replaced.
 pub fn quoted(s: &str) -> String {
     let mut out = String::from("\"");
-    for (i, c) in s.chars().enumerate() {
-        if i == MAX_KEY_CHARS {
-            out.push('…');
-            break;
-        }
+    let cut = head(s, MAX_KEY_CHARS);
+    for c in cut.unwrap_or(s).chars() {
         out.push(if c.is_control() { '\u{fffd}' } else { c });
+    }
+    if cut.is_some() {
+        out.push('…');
     }
     out.push('"');
     out
+}
+
+/// The first `n` code points of `s` when it has more (counted on bytes: every byte that
+/// does not continue a UTF-8 sequence starts one), else `None`.
+pub fn head(s: &str, n: usize) -> Option<&str> {
+    let mut count = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if count == n {
+                return s.get(..i);
+            }
+            count += 1;
+        }
+    }
+    None
+}
+
+/// `s` split around the first (or with `last`, the last) ASCII byte `c`.
+pub fn split_at(s: &str, c: u8, last: bool) -> Option<(&str, &str)> {
+    let b = s.as_bytes();
+    let i = if last {
+        b.iter().rposition(|x| *x == c)?
+    } else {
+        b.iter().position(|x| *x == c)?
+    };
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// The position of `name` among the space-separated names of `table` (their count when
+/// it is none of them).
+pub fn find(table: &str, name: &str) -> usize {
+    let mut i = 0;
+    for n in table.split(' ') {
+        if n == name {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The `i`th of the space-separated names of `table` (`""` past the end).
+pub fn nth(table: &'static str, i: usize) -> &'static str {
+    table.split(' ').nth(i).unwrap_or("")
 }
 
 pub fn push_usize(out: &mut String, n: usize) {

@@ -1,8 +1,10 @@
 //! The value tree the validator works on: JSON's data model, with numbers as the `f64`
 //! JavaScript holds (see `json` for how number text is read exactly). Objects keep their
-//! own properties in insertion order.
+//! own properties in insertion order. Strings keep their exact UTF-16 code units: a lone
+//! surrogate (which `JSON.parse` accepts) is [`Value::Lone`], so `"\ud800"` and
+//! `"\udfff"` stay different values.
 
-use crate::core::float::fract;
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -14,6 +16,9 @@ pub enum Value {
     Bool(bool),
     Number(f64),
     String(String),
+    /// A string holding lone surrogates: its text with U+FFFD in place of each, and
+    /// where they were (the byte offset of that U+FFFD, the code unit), in order.
+    Lone(String, Box<[(u32, u16)]>),
     Array(Vec<Value>),
     Object(Vec<(String, Value)>),
 }
@@ -27,6 +32,14 @@ impl Value {
         }
     }
 
+    /// The text of a string (lone surrogates as U+FFFD), `None` for other values.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) | Value::Lone(s, _) => Some(s),
+            _ => None,
+        }
+    }
+
     /// JSON equality: numbers by value (`1` equals `1.0`), arrays in order, objects as
     /// sets of properties whatever their order.
     pub fn json_eq(&self, other: &Value) -> bool {
@@ -35,6 +48,7 @@ impl Value {
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Number(a), Value::Number(b)) => a == b,
             (Value::String(a), Value::String(b)) => a == b,
+            (Value::Lone(a, x), Value::Lone(b, y)) => a == b && x == y,
             (Value::Array(a), Value::Array(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.json_eq(y))
             }
@@ -48,9 +62,33 @@ impl Value {
         }
     }
 
+    /// A hash consistent with [`Value::json_eq`] (objects in any order, `0` and `-0`),
+    /// for `uniqueItems` in linear time.
+    pub fn hash(&self) -> u64 {
+        fn mix(h: u64, x: u64) -> u64 {
+            (h ^ x).wrapping_mul(0x100_0000_01b3).rotate_left(23)
+        }
+        fn text(h: u64, s: &str) -> u64 {
+            s.bytes().fold(h, |h, b| mix(h, b.into()))
+        }
+        match self {
+            Value::Null => 1,
+            Value::Bool(b) => 2 + u64::from(*b),
+            Value::Number(n) => mix(4, if *n == 0.0 { 0 } else { n.to_bits() }),
+            Value::String(s) => text(5, s),
+            Value::Lone(s, l) => l.iter().fold(text(5, s), |h, (i, u)| {
+                mix(h, u64::from(*i) << 16 | u64::from(*u))
+            }),
+            Value::Array(a) => a.iter().fold(6, |h, x| mix(h, x.hash())),
+            Value::Object(p) => p
+                .iter()
+                .fold(7u64, |h, (k, x)| h.wrapping_add(mix(text(8, k), x.hash()))),
+        }
+    }
+
     /// Whether this is a number with no fractional part (`1.0` is an integer).
     pub fn is_integer(&self) -> bool {
-        matches!(self, Value::Number(n) if n.is_finite() && fract(*n) == 0.0)
+        matches!(self, Value::Number(n) if n.is_finite() && crate::core::float::fract(*n) == 0.0)
     }
 }
 

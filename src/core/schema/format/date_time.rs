@@ -1,42 +1,53 @@
-//! `format: "date-time"`: RFC 3339 section 5.6 `date-time`, with `T`/`Z` in either case,
-//! real calendar days, offsets up to 23:59, and a leap second only at 23:59:60 UTC.
+//! `format: "date-time"`, `"date"`, `"time"`: RFC 3339 section 5.6, with `T`/`Z` in
+//! either case, real calendar days, offsets up to 23:59, and a leap second only at
+//! 23:59:60 UTC; `"duration"`: RFC 3339 appendix A.
 
+use crate::core::schema2020::pointer::split_at;
 pub fn is_date_time(s: &str) -> bool {
+    matches!(s.as_bytes().get(10), Some(b'T' | b't'))
+        && s.get(..10).is_some_and(is_date)
+        && s.get(11..).is_some_and(is_time)
+}
+
+/// RFC 3339 `full-date`: `YYYY-MM-DD`, a real calendar day.
+pub fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
-    // YYYY-MM-DDTHH:MM:SS is 19 bytes; all fixed positions are ASCII.
-    if b.len() < 20 || !b.is_ascii() {
-        return false;
-    }
     let (Some(year), Some(month), Some(day)) = (digits(b, 0, 4), digits(b, 5, 2), digits(b, 8, 2))
     else {
         return false;
     };
-    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') {
-        return false;
-    }
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
-        return false;
-    }
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && (1..=12).contains(&month)
+        && day >= 1
+        && day <= days_in_month(year, month)
+}
+
+/// RFC 3339 `full-time`: `HH:MM:SS`, optional fraction, then `Z` or an offset; a leap
+/// second only at 23:59:60 UTC.
+pub fn is_time(s: &str) -> bool {
+    let b = s.as_bytes();
     let (Some(hour), Some(minute), Some(second)) =
-        (digits(b, 11, 2), digits(b, 14, 2), digits(b, 17, 2))
+        (digits(b, 0, 2), digits(b, 3, 2), digits(b, 6, 2))
     else {
         return false;
     };
-    if b[13] != b':' || b[16] != b':' || hour > 23 || minute > 59 || second > 60 {
+    if b[2] != b':' || b[5] != b':' || hour > 23 || minute > 59 || second > 60 {
         return false;
     }
-    let mut i = 19;
-    if b[i] == b'.' {
-        let start = i + 1;
-        i = start;
-        while i < b.len() && b[i].is_ascii_digit() {
+    let mut i = 8;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
             i += 1;
         }
         if i == start {
             return false;
         }
     }
-    let offset_minutes: i32 = match &b[i..] {
+    let offset_minutes: i32 = match b.get(i..).unwrap_or(&[]) {
         [b'Z' | b'z'] => 0,
         [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
             let (Some(oh), Some(om)) = (digits(b, i + 1, 2), digits(b, i + 4, 2)) else {
@@ -54,13 +65,48 @@ pub fn is_date_time(s: &str) -> bool {
         }
         _ => return false,
     };
-    if second == 60 {
-        let utc = (hour * 60 + minute) as i32 - offset_minutes;
-        if utc.rem_euclid(24 * 60) != 23 * 60 + 59 {
+    second < 60
+        || ((hour * 60 + minute) as i32 - offset_minutes).rem_euclid(24 * 60) == 23 * 60 + 59
+}
+
+/// ISO 8601 durations as RFC 3339 appendix A writes them: `P`, then date units in the
+/// order Y M D and time units (after `T`) in the order H M S, each run without a gap,
+/// or weeks alone (`P3W`).
+pub fn is_duration(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix('P') else {
+        return false;
+    };
+    let (date, time) = match split_at(rest, b'T', false) {
+        Some((d, t)) => (d, Some(t)),
+        None => (rest, None),
+    };
+    if let (None, Some(weeks)) = (time, date.strip_suffix('W')) {
+        return !weeks.is_empty() && weeks.bytes().all(|c| c.is_ascii_digit());
+    }
+    units(date, b"YMD", true) && time.is_none_or(|t| units(t, b"HMS", false)) && !rest.is_empty()
+}
+
+/// `1*DIGIT unit` elements whose units are a gapless run of `order` (none at all only
+/// when `may_be_empty`).
+fn units(s: &str, order: &[u8], may_be_empty: bool) -> bool {
+    let b = s.as_bytes();
+    let mut next: Option<usize> = None; // index in `order` the next unit must have
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        let Some(at) = b.get(i).and_then(|u| order.iter().position(|o| o == u)) else {
+            return false;
+        };
+        if i == start || next.is_some_and(|n| n != at) {
             return false;
         }
+        next = Some(at + 1);
+        i += 1;
     }
-    true
+    may_be_empty || next.is_some()
 }
 
 /// `n` ASCII digits at `at`, as a number.

@@ -1,45 +1,38 @@
 //! `format: "uri"`: an absolute URI by RFC 3986 (a scheme, then the hierarchical part,
-//! query and fragment), ASCII only. A relative reference is not a `uri`.
+//! query and fragment), ASCII only. A relative reference is not a `uri`, but it is a
+//! `uri-reference`.
 
-use super::ip::is_ipv6;
+use crate::core::schema::format::ip::is_ipv6;
+use crate::core::schema2020::pointer::split_at;
+use crate::core::schema2020::refs::parts;
 
 pub fn is_uri(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once(':') else {
-        return false;
-    };
-    if !is_scheme(scheme) {
-        return false;
-    }
-    let (rest, fragment) = split(rest, '#');
-    let (hier, query) = split(rest, '?');
-    if !fragment.is_none_or(is_query) || !query.is_none_or(is_query) {
-        return false;
-    }
-    match hier.strip_prefix("//") {
-        Some(after) => {
-            let end = after.find('/').unwrap_or(after.len());
-            let (authority, path) = after.split_at_checked(end).unwrap_or((after, ""));
-            is_authority(authority) && is_path(path)
-        }
-        None => is_path(hier),
-    }
+    parts(s).0 > 0 && is_uri_reference(s)
 }
 
-fn split(s: &str, c: char) -> (&str, Option<&str>) {
-    match s.split_once(c) {
+/// `format: "uri-reference"`: a URI or a relative reference (RFC 3986 section 4.1),
+/// split as `$ref` resolution splits it: a relative reference's first path segment has
+/// no `:`.
+pub fn is_uri_reference(s: &str) -> bool {
+    let (scheme, auth, path) = parts(s);
+    let (Some(authority), Some(p), Some(rest)) =
+        (s.get(scheme..auth), s.get(auth..path), s.get(path..))
+    else {
+        return false;
+    };
+    let (query, fragment) = split(rest, b'#');
+    (authority.is_empty() || authority.get(2..).is_some_and(is_authority))
+        && is_path(p)
+        && (scheme > 0 || auth > 0 || !p.bytes().take_while(|c| *c != b'/').any(|c| c == b':'))
+        && query.get(1..).is_none_or(is_query)
+        && fragment.is_none_or(is_query)
+}
+
+fn split(s: &str, c: u8) -> (&str, Option<&str>) {
+    match split_at(s, c, false) {
         Some((a, b)) => (a, Some(b)),
         None => (s, None),
     }
-}
-
-/// `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`
-fn is_scheme(s: &str) -> bool {
-    let b = s.as_bytes();
-    !b.is_empty()
-        && b[0].is_ascii_alphabetic()
-        && b[1..]
-            .iter()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
 }
 
 fn is_unreserved(c: u8) -> bool {
@@ -88,7 +81,7 @@ fn is_query(s: &str) -> bool {
 
 /// `[ userinfo "@" ] host [ ":" port ]`
 fn is_authority(s: &str) -> bool {
-    let host_port = match s.rsplit_once('@') {
+    let host_port = match split_at(s, b'@', true) {
         Some((userinfo, host_port)) => {
             if !all_chars(userinfo, |c| {
                 is_unreserved(c) || is_sub_delim(c) || c == b':'
@@ -100,7 +93,7 @@ fn is_authority(s: &str) -> bool {
         None => s,
     };
     let (host_ok, port) = if let Some(inner) = host_port.strip_prefix('[') {
-        let Some((literal, after)) = inner.split_once(']') else {
+        let Some((literal, after)) = split_at(inner, b']', false) else {
             return false;
         };
         let port = match after.strip_prefix(':') {
@@ -110,7 +103,7 @@ fn is_authority(s: &str) -> bool {
         };
         (is_ip_literal(literal), port)
     } else {
-        let (host, port) = split(host_port, ':');
+        let (host, port) = split(host_port, b':');
         (
             all_chars(host, |c| is_unreserved(c) || is_sub_delim(c)),
             port.unwrap_or(""),
@@ -122,7 +115,7 @@ fn is_authority(s: &str) -> bool {
 /// `IPv6address / IPvFuture` inside the brackets.
 fn is_ip_literal(s: &str) -> bool {
     if let Some(future) = s.strip_prefix(['v', 'V']) {
-        let Some((version, rest)) = future.split_once('.') else {
+        let Some((version, rest)) = split_at(future, b'.', false) else {
             return false;
         };
         return !version.is_empty()
