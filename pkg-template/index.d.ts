@@ -313,11 +313,11 @@ export declare namespace StandardSchemaV1 {
 }
 
 /**
- * A JSON Schema in the supported subset: `type`, `properties`, `required`,
- * `additionalProperties` (boolean), `enum`, `const`, `minimum`, `maximum`,
- * `exclusiveMinimum`, `exclusiveMaximum`, `multipleOf`, `minLength`, `maxLength`,
- * `pattern`, `format` (`uri`, `email`, `date-time`, `uuid`), `items`, `minItems`,
- * `maxItems`, `uniqueItems`, and annotations. Anything else is `invalid_config`.
+ * A JSON Schema, draft 2020-12, checked in the Rust core: every keyword of the core,
+ * applicator, unevaluated and validation vocabularies (`$ref`/`$defs`, `anyOf`/`oneOf`,
+ * `if`/`then`/`else`, `prefixItems`, `unevaluatedProperties`, ...). A `$ref` to another
+ * document resolves only against `ClientToolsOptions.schemas`. Unknown keywords and
+ * formats are annotations (refused with `strictSchema: true`).
  * Written `as const`, it also types the handler's params (`FromJsonSchema`).
  */
 export type JsonSchema = boolean | { readonly "~standard"?: never; readonly [keyword: string]: unknown };
@@ -562,7 +562,7 @@ export type ToolHandler<P> = (params: P, ctx: ToolContext) => ToolResult | Promi
 
 export interface ToolDefinition<P = Record<string, unknown>> {
   description?: string;
-  /** A JSON Schema (subset) checked in the Rust core, or any Standard Schema. */
+  /** A JSON Schema (draft 2020-12) checked in the Rust core, or any Standard Schema. */
   parameters?: JsonSchema | StandardSchemaV1<unknown, P>;
   /** This tool's deadline in milliseconds; defaults to the registry's `defaultTimeoutMs`. */
   timeoutMs?: number;
@@ -592,6 +592,13 @@ export interface ClientToolsOptions {
   /** `"result"` (default): failures resolve to `{ error }`; `"throw"`: they reject with a ChatKitGlueError. */
   errorMode?: "result" | "throw";
   onEvent?: (event: ToolEvent) => void;
+  /**
+   * Documents a `$ref` may name, by URI (`{ "https://example.com/address": {...} }`).
+   * Nothing is ever fetched: a reference to anything else is `invalid_config` at `register`.
+   */
+  schemas?: Record<string, JsonSchema>;
+  /** Refuse keywords no draft 2020-12 vocabulary defines (typos like `minLenght`) with `invalid_config`, instead of ignoring them. Default false. */
+  strictSchema?: boolean;
 }
 
 /**

@@ -20,7 +20,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 // The validator under test (the one line to change when it replaces `core::schema`).
-use chatkit_glue::core::schema2020 as validator;
+use chatkit_glue::core::schema as validator;
 
 #[path = "support/pattern.rs"]
 mod pattern;

@@ -6,9 +6,12 @@
 //! can be compared:
 //!
 //! - ours accepts exactly what serde_json accepts, with one listed difference: a `\u`
-//!   escape of a lone surrogate (which `JSON.parse` accepts) is U+FFFD for us and an
-//!   error for serde_json. The oracle therefore reads the text with each lone-surrogate
-//!   escape rewritten to `\uFFFD`, and must then agree on everything;
+//!   escape of a lone surrogate (which `JSON.parse` accepts) is an error for serde_json,
+//!   while ours reads a string holding one as [`Value::Lone`]: U+FFFD in its text and
+//!   the surrogate's code unit on the side (an object key keeps U+FFFD only). The oracle
+//!   therefore reads the text with each lone-surrogate escape rewritten to `\uFFFD`, and
+//!   must then agree on everything, a `Lone`'s text included; each code unit a `Lone`
+//!   keeps must be a surrogate at the offset of a U+FFFD of its text;
 //! - values are equal: numbers bit for bit as the `f64` `JSON.parse` gives (serde_json's
 //!   integers converted with one rounding, as the engine does), strings exactly, objects
 //!   with their keys in first-seen order and the last value of a repeated key;
@@ -214,6 +217,16 @@ fn same(a: &Value, b: &Ordered) -> bool {
         (Value::Bool(x), Ordered::Bool(y)) => x == y,
         (Value::Number(x), Ordered::Number(y)) => x.to_bits() == y.to_bits(),
         (Value::String(x), Ordered::String(y)) => x == y,
+        (Value::Lone(x, units), Ordered::String(y)) => {
+            x == y
+                && !units.is_empty()
+                && units.windows(2).all(|w| w[0].0 < w[1].0)
+                && units.iter().all(|&(at, unit)| {
+                    (0xd800..0xe000).contains(&unit)
+                        && x.get(at as usize..)
+                            .is_some_and(|t| t.starts_with('\u{fffd}'))
+                })
+        }
         (Value::Array(x), Ordered::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
         }

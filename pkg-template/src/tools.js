@@ -1,5 +1,5 @@
 // Client tools: a typed, validated registry behind ChatKit's `onClientTool`. Params are
-// checked by the Rust core (JSON Schema subset) or by any Standard Schema; every call has
+// checked by the Rust core (JSON Schema draft 2020-12) or by any Standard Schema; every call has
 // exactly one outcome, within a per-tool deadline. Messages never carry param values.
 //
 // Params and schemas enter the module as one `JSON.stringify` string (one boundary
@@ -31,6 +31,16 @@ function report(...args) {
   } catch {}
   console.error("chatkit-glue:", ...args);
 }
+
+/** Whether this is a development build (bundlers replace process.env.NODE_ENV). */
+function development() {
+  try {
+    return process.env.NODE_ENV !== "production";
+  } catch {
+    return true; // no `process` (a page without a bundler)
+  }
+}
+const warned = new Set();
 
 /** The module if it is loaded (Node: loads it now); null before a browser load or after a failure. */
 function loaded() {
@@ -67,7 +77,7 @@ function notJson(value) {
     if (type !== "object") return KINDS[type]; // strings and booleans: undefined, fine
     if (v === null) return;
     if (ancestors.includes(v)) return "a cycle";
-    if (ancestors.length >= 128) return "nesting deeper than 128 levels";
+    if (ancestors.length >= 256) return "nesting deeper than 256 levels"; // the core's MAX_VALUE_DEPTH
     ancestors.push(v);
     let bad;
     if (Array.isArray(v)) {
@@ -131,20 +141,33 @@ function resultError(tool, value) {
   return glueError("invalid_result", `tool ${quoted(tool)} returned ${problem}; a tool must return a plain JSON-compatible object, or nothing`);
 }
 
-function compile(entry) {
+function compile(entry, tools) {
   try {
     const found = notJson(entry.json);
     if (found) {
       throw glueError("invalid_config", `tool ${quoted(entry.name)}: parameters schema${found[0] && " at " + found[0]}: not JSON data (${found[1]})`, {
         // As the module's other schema errors (core::tools::invalid_schema).
-        hint: "Tool parameters take a JSON Schema subset (see the ClientTools docs) or any Standard Schema (zod, valibot, arktype).",
+        hint: "Tool parameters take a JSON Schema (draft 2020-12; documents a $ref names go in the schemas option) or any Standard Schema (zod, valibot, arktype).",
       });
     }
-    // The schema's JSON text never holds a raw NUL: the name follows it.
-    const text = JSON.stringify(entry.json) + "\0" + entry.name;
-    const n = wasmModule.call((raw) => raw.tools_compile(wasmModule.put(text)));
+    // JSON text never holds a raw NUL: the `schemas` documents and the name follow.
+    const text = JSON.stringify(entry.json) + "\0" + tools._schemas + "\0" + entry.name;
+    const n = wasmModule.call((raw) => raw.tools_compile(wasmModule.put(text), tools._strict));
     if (n < 0) throw wasmModule.error();
     entry.handle = n;
+    // Development: a keyword no vocabulary defines is ignored, as the spec says; name it
+    // once on the console. The strict compile refuses exactly those keywords.
+    if (!tools._strict && development()) {
+      const strict = wasmModule.call((raw) => raw.tools_compile(wasmModule.put(text), true));
+      if (strict >= 0) wasmModule.raw.tools_free(strict);
+      else {
+        const { message } = wasmModule.error();
+        if (!warned.has(message)) {
+          warned.add(message);
+          console.warn(`chatkit-glue: ${message} (ignored; new ClientTools({ strictSchema: true }) refuses it)`);
+        }
+      }
+    }
   } catch (error) {
     entry.error = error;
   }
@@ -201,11 +224,22 @@ export const ClientTools = /* @__PURE__ */ disposable(
   class ClientTools {
   constructor(options = {}) {
     wasmModule.use();
-    const { defaultTimeoutMs = 20000, errorMode = "result", onEvent, ...unknown } = isObject(options) ? options : { "": 0 };
+    const { defaultTimeoutMs = 20000, errorMode = "result", onEvent, schemas, strictSchema = false, ...unknown } = isObject(options) ? options : { "": 0 };
     if (Object.keys(unknown).length) throw config(`ClientTools: unknown option ${quote(Object.keys(unknown)[0])}`);
     this._timeout = ms(defaultTimeoutMs, "ClientTools: defaultTimeoutMs");
     if (errorMode !== "result" && errorMode !== "throw") throw config('ClientTools: errorMode must be "result" or "throw"');
     if (onEvent !== undefined && typeof onEvent !== "function") throw config("ClientTools: onEvent must be a function");
+    if (typeof strictSchema !== "boolean") throw config("ClientTools: strictSchema must be a boolean");
+    this._strict = strictSchema;
+    // The documents a `$ref` may name ({ [uri]: schema }), handed to the core with each
+    // schema as JSON text.
+    this._schemas = "";
+    if (schemas !== undefined) {
+      if (!isObject(schemas) || Array.isArray(schemas)) throw config("ClientTools: schemas must be an object of JSON Schemas by URI");
+      const found = notJson(schemas);
+      if (found) throw config(`ClientTools: schemas${found[0] && " at " + found[0]}: not JSON data (${found[1]})`);
+      this._schemas = JSON.stringify(schemas);
+    }
     this._mode = errorMode;
     this._onEvent = onEvent;
     this._tools = new Map();
@@ -234,7 +268,7 @@ export const ClientTools = /* @__PURE__ */ disposable(
       entry.json = p;
       this._stale = true;
       if (loaded()) {
-        compile(entry);
+        compile(entry, this);
         if (entry.error) throw entry.error;
       }
     } else if (p !== undefined) {
@@ -279,7 +313,7 @@ export const ClientTools = /* @__PURE__ */ disposable(
     this._stale = false;
     for (const entry of this._tools.values()) {
       if (entry.json === undefined) continue;
-      compile(entry);
+      compile(entry, this);
       // A trap was logged once already, by the module.
       if (entry.error && entry.error !== wasmModule.trapped) report(entry.error);
     }

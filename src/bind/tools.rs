@@ -11,7 +11,7 @@
 
 use super::io::{fail, with_text};
 use crate::core::schema::json::{self, ParseError};
-use crate::core::schema::{Pattern, PatternMatcher, Schema, SchemaError, Value};
+use crate::core::schema::{CompileOptions, Pattern, PatternMatcher, Schema, SchemaError, Value};
 use crate::core::tools::{invalid_params, invalid_schema, params_not_json, unknown_tool};
 use crate::core::GlueError;
 use alloc::borrow::ToOwned;
@@ -45,16 +45,35 @@ fn not_json(tool: &str, e: ParseError) -> GlueError {
     invalid_schema(tool, &e)
 }
 
-/// Compiles a tool's parameters schema. The buffer holds `schema \0 name` (`len` bytes):
-/// the schema as JSON text (which never holds a raw NUL), then the tool's name. Answers
-/// the schema's handle, or a negative number with `invalid_config` in the buffer.
+/// Compiles a tool's parameters schema. The buffer holds `schema \0 schemas \0 name`
+/// (`len` bytes): the schema as JSON text (which never holds a raw NUL), the JSON text of
+/// the `schemas` option (`{ [uri]: schema }`, empty when there is none), then the tool's
+/// name. `strict` refuses keywords no vocabulary defines. Answers the schema's handle,
+/// or a negative number with `invalid_config` in the buffer.
 #[wasm_bindgen]
-pub fn tools_compile(len: usize) -> f64 {
+pub fn tools_compile(len: usize, strict: bool) -> f64 {
     let (tool, compiled) = with_text(len, |text| {
-        let (schema, tool) = text.split_once('\0').unwrap_or((text, ""));
-        let compiled = read(schema)
-            .map_err(|e| not_json(tool, e))
-            .and_then(|v| Schema::compile(&v, &JsPatterns).map_err(|e| invalid_schema(tool, &e)));
+        let (schema, rest) = text.split_once('\0').unwrap_or((text, ""));
+        let (remotes, tool) = rest.split_once('\0').unwrap_or(("", rest));
+        let remotes = match remotes {
+            "" => Ok(Vec::new()),
+            text => match read(text) {
+                Ok(Value::Object(documents)) => Ok(documents),
+                Ok(_) => Err(GlueError::invalid_config(
+                    "ClientTools: schemas must be an object of JSON Schemas by URI",
+                )),
+                Err(e) => Err(not_json(tool, e)),
+            },
+        };
+        let compiled = remotes.and_then(|remotes| {
+            let opts = CompileOptions {
+                remotes: &remotes,
+                strict,
+            };
+            read(schema).map_err(|e| not_json(tool, e)).and_then(|v| {
+                Schema::compile_with(&v, &opts, &JsPatterns).map_err(|e| invalid_schema(tool, &e))
+            })
+        });
         (tool.to_owned(), compiled)
     });
     match compiled {
@@ -106,7 +125,7 @@ pub fn tools_unknown(len: usize) -> i32 {
         Ok(Value::Array(items)) => items
             .into_iter()
             .filter_map(|v| match v {
-                Value::String(s) => Some(s),
+                Value::String(s) | Value::Lone(s, _) => Some(s),
                 _ => None,
             })
             .collect(),

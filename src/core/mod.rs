@@ -7,13 +7,9 @@ pub mod float;
 pub mod http_date;
 pub mod options;
 pub mod record;
+// Tool parameters: all of JSON Schema draft 2020-12 (tests/schema_suite.rs runs the
+// JSON-Schema-Test-Suite against it).
 pub mod schema;
-// All of JSON Schema draft 2020-12 (the whole JSON-Schema-Test-Suite passes, natively:
-// tests/schema_suite.rs). Not in the tools module yet: with it `ClientTools` alone would be
-// about 37 KB gzipped, over its 33,400-byte budget (docs/conformance.md); it replaces
-// `schema` once it fits. Compiled for wasm32 too (no_std, checked by clippy), so the swap
-// is a change of the binding only; no module links it today.
-pub mod schema2020;
 pub mod secrets;
 pub mod text;
 pub mod timeout;

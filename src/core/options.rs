@@ -38,7 +38,9 @@ fn field(v: Value) -> Field {
         Value::Bool(b) => Field::Bool(b),
         Value::Number(n) => Field::Number(n),
         Value::String(s) if s == FUNCTION => Field::Function,
-        Value::String(s) => Field::Str(s),
+        // An option's text with a lone surrogate reads as U+FFFD: no option compares code
+        // units.
+        Value::String(s) | Value::Lone(s, _) => Field::Str(s),
         Value::Array(items) => Field::Array(items.into_iter().map(field).collect()),
         Value::Object(entries) => {
             Field::Object(entries.into_iter().map(|(k, v)| (k, field(v))).collect())

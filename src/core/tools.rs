@@ -19,7 +19,7 @@ pub fn invalid_schema(tool: &str, e: &SchemaError) -> GlueError {
     m.push_str(": ");
     m.push_str(&e.reason);
     GlueError::invalid_config(m).with_hint(
-        "Tool parameters take a JSON Schema subset (see the ClientTools docs) or any Standard Schema (zod, valibot, arktype).",
+        "Tool parameters take a JSON Schema (draft 2020-12; documents a $ref names go in the schemas option) or any Standard Schema (zod, valibot, arktype).",
     )
 }
 

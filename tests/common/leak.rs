@@ -126,21 +126,30 @@ pub fn auth_fetches() {
 }
 
 pub fn tool_schemas() {
-    // The facade hands the schema over as JSON text.
-    let schema = r#"{"type":"object","properties":{"url":{"type":"string","format":"uri","maxLength":2000},"n":{"type":"integer","minimum":0},"tags":{"type":"array","items":{"enum":["a","b"]},"uniqueItems":true}},"required":["url"],"additionalProperties":false}"#;
-    let compile = [schema, "\0leak_probe"].concat();
+    // The facade hands the schema over as JSON text, then the `schemas` documents and the
+    // tool's name: a pydantic-style schema with `$defs`, `$ref`, `anyOf` with null and a
+    // reference into a registered document.
+    let schema = r##"{"$defs":{"Tag":{"enum":["a","b"]}},"type":"object","properties":{"url":{"type":"string","format":"uri","maxLength":2000},"n":{"anyOf":[{"type":"integer","minimum":0},{"type":"null"}]},"tags":{"type":"array","items":{"$ref":"#/$defs/Tag"},"uniqueItems":true},"at":{"$ref":"https://example.com/place"}},"required":["url"],"additionalProperties":false}"##;
+    let remotes = r#"{"https://example.com/place":{"type":"object","properties":{"city":{"type":"string"}}}}"#;
+    let compile = [schema, "\0", remotes, "\0leak_probe"].concat();
     ten_thousand("tool schemas compiled, used and freed", || {
-        let handle = tools_compile(put(&compile));
+        let handle = tools_compile(put(&compile), false);
         assert!(handle >= 0.0, "a valid schema");
         let handle = handle as u32;
         assert_eq!(
             tools_validate(
                 handle,
-                put(r#"{"url":"https://a.example/","n":3,"tags":["a"]}"#)
+                put(r#"{"url":"https://a.example/","n":null,"tags":["a"],"at":{"city":"Oslo"}}"#)
             ),
             0
         );
         assert!(tools_validate(handle, put(r#"{"url":"https://a.example/","n":-1}"#)) < 0);
+        assert!(
+            tools_validate(
+                handle,
+                put(r#"{"url":"https://a.example/","at":{"city":1}}"#)
+            ) < 0
+        );
         assert!(tools_validate(handle, put("{")) < 0);
         assert!(tools_unknown(put(r#"["leak_prob","leak_probe"]"#)) < 0);
         tools_free(handle);

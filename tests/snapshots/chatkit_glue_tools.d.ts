@@ -18,11 +18,13 @@ export function io_ptr(): number;
 export function io_reserve(len: number): number;
 
 /**
- * Compiles a tool's parameters schema. The buffer holds `schema \0 name` (`len` bytes):
- * the schema as JSON text (which never holds a raw NUL), then the tool's name. Answers
- * the schema's handle, or a negative number with `invalid_config` in the buffer.
+ * Compiles a tool's parameters schema. The buffer holds `schema \0 schemas \0 name`
+ * (`len` bytes): the schema as JSON text (which never holds a raw NUL), the JSON text of
+ * the `schemas` option (`{ [uri]: schema }`, empty when there is none), then the tool's
+ * name. `strict` refuses keywords no vocabulary defines. Answers the schema's handle,
+ * or a negative number with `invalid_config` in the buffer.
  */
-export function tools_compile(len: number): number;
+export function tools_compile(len: number, strict: boolean): number;
 
 /**
  * Releases a compiled schema. Freeing a handle twice does nothing.
@@ -48,7 +50,7 @@ export interface InitOutput {
     readonly io_len: () => number;
     readonly io_ptr: () => number;
     readonly io_reserve: (a: number) => number;
-    readonly tools_compile: (a: number) => number;
+    readonly tools_compile: (a: number, b: number) => number;
     readonly tools_free: (a: number) => void;
     readonly tools_unknown: (a: number) => number;
     readonly tools_validate: (a: number, b: number) => number;

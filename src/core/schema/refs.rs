@@ -319,8 +319,7 @@ mod tests {
         assert_eq!(percent_decode("/a%25b%22c"), "/a%b\"c");
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
         assert_eq!(percent_decode("%C3%A9"), "%C3%A9");
-        let v =
-            crate::core::schema2020::json::parse(r#"{"a/b": [0, {"~": 5}]}"#, &|_| 0.0).unwrap();
+        let v = crate::core::schema::json::parse(r#"{"a/b": [0, {"~": 5}]}"#, &|_| 0.0).unwrap();
         assert!(matches!(navigate(&v, "/a~1b/1/~0"), Some(Value::Number(n)) if *n == 5.0));
         assert!(navigate(&v, "/a~1b/9").is_none());
     }

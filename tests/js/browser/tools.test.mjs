@@ -29,7 +29,7 @@ describe("ClientTools in a browser", () => {
       return { ready, a: a.error, b: b.error };
     });
     assert.equal(r.ready.code, "invalid_config");
-    assert.match(r.ready.message, /tool "bad_schema": parameters schema at \/oneOf: unsupported keyword "oneOf"/);
+    assert.match(r.ready.message, /^tool "bad_schema": parameters schema at \/properties\/at\/\$ref: cannot resolve "https:\/\/example.com\/schemas\/place": not in this schema nor in `schemas` \(no network\)$/);
     assert.equal(r.a.code, "invalid_config");
     assert.equal(r.a.mayHaveCompleted, false);
     assert.equal(r.b.code, "invalid_config");
@@ -88,8 +88,8 @@ describe("ClientTools in a browser", () => {
     assert.equal(r.ok.saved, "hi");
     assert.equal(r.ok.name, "add_note");
     assert.equal(r.ok.hasSignal, true);
-    assert.deepEqual(r.badItem, { error: { code: "invalid_params", message: 'invalid params for tool "add_note" at /items/2/id: expected integer', retryable: false, mayHaveCompleted: false } });
-    assert.equal(r.extra.error.message, 'invalid params for tool "add_note" at /secret: unexpected property');
+    assert.deepEqual(r.badItem, { error: { code: "invalid_params", message: 'invalid params for tool "add_note" at /items/2/id: type: expected integer', retryable: false, mayHaveCompleted: false } });
+    assert.equal(r.extra.error.message, 'invalid params for tool "add_note" at /secret: additionalProperties: unexpected property');
     assert.equal(r.unknown.error.code, "unknown_tool");
     assert.match(r.unknown.error.message, /registered tools: "add_note", "throws"/);
     assert.match(r.unknown.error.message, /did you mean "add_note"\?/);
@@ -103,9 +103,9 @@ describe("ClientTools in a browser", () => {
     assert.match(r.cycle.error.message, /a cycle at \/a\/b/);
     assert.match(r.fn_inside.error.message, /a function at \/f/);
     assert.deepEqual(r.nothing, {}, "undefined becomes {}");
-    assert.equal(r.protoMissing.error.message, 'invalid params for tool "proto_keys": missing required property "constructor"');
+    assert.equal(r.protoMissing.error.message, 'invalid params for tool "proto_keys": required: missing property "constructor"');
     assert.deepEqual(r.protoOk.keys, ["constructor", "__proto__"]);
-    assert.equal(r.protoBad.error.message, 'invalid params for tool "proto_keys" at /__proto__: expected string');
+    assert.equal(r.protoBad.error.message, 'invalid params for tool "proto_keys" at /__proto__: type: expected string');
     // Events: start and end with name, callId, duration and outcome; never values.
     const json = JSON.stringify(r.events);
     assert.doesNotMatch(json, /sk-live|"hi"|token/);

@@ -67,7 +67,7 @@ describe("tool results (checked in the facade)", () => {
     assert.equal(await resultMessage(() => ({ n: new Note() })), `tool "t" returned a result with ${nonPlain} at /n`);
     const getter = { inner: Object.defineProperty({}, "boom", { enumerable: true, get: () => { throw new Error("sk-secret"); } }) };
     assert.equal(await resultMessage(() => getter), `tool "t" returned a result with ${nonPlain} at /inner`);
-    assert.equal(await resultMessage(() => nested(129)), `tool "t" returned a result with nesting deeper than 128 levels at ${"/a".repeat(128)}`);
+    assert.equal(await resultMessage(() => nested(257)), `tool "t" returned a result with nesting deeper than 256 levels at ${"/a".repeat(256)}`);
   });
 
   test("pointers escape ~ and /, cut long keys and replace control characters; names are quoted the same way", async () => {
@@ -81,14 +81,14 @@ describe("tool results (checked in the facade)", () => {
     assert.equal(await resultMessage(() => 1, "n".repeat(65)), `tool "${"n".repeat(64)}…" returned a number`);
   });
 
-  test("plain data passes as is: null prototypes, other realms, undefined properties, 128 levels", async () => {
+  test("plain data passes as is: null prototypes, other realms, undefined properties, 256 levels", async () => {
     const bare = Object.assign(Object.create(null), { a: 1 });
     assert.equal(await returning(() => bare), bare);
     const foreign = runInNewContext("({ a: [1, { b: 'x' }], c: null })");
     assert.equal(await returning(() => foreign), foreign);
     const holey = { a: undefined, b: 1 };
     assert.equal(await returning(() => holey), holey);
-    const deep = nested(128);
+    const deep = nested(256);
     assert.equal(await returning(() => deep), deep);
     const shared = { x: 1 };
     const dag = { a: shared, b: [shared, shared] };
@@ -133,36 +133,36 @@ describe("params handed to the module as JSON text", () => {
     assert.equal(await message("any", undefined), 'invalid params for tool "any": not JSON data (undefined)');
     assert.equal(await message("any", () => 1), 'invalid params for tool "any": not JSON data (a function)');
     assert.equal(await message("any", Symbol()), 'invalid params for tool "any": not JSON data (a symbol)');
-    assert.equal(await message("obj", "text"), 'invalid params for tool "obj": expected object');
+    assert.equal(await message("obj", "text"), 'invalid params for tool "obj": type: expected object');
   });
 
   test("stringify's own rules apply: functions and undefined left out, NaN as null, toJSON used", async () => {
     assert.deepEqual(await call("any", { f: () => 1, u: undefined, n: NaN, d: new Date(0) }), {});
-    assert.equal(await message("int", { n: NaN }), 'invalid params for tool "int" at /n: expected integer');
+    assert.equal(await message("int", { n: NaN }), 'invalid params for tool "int" at /n: type: expected integer');
     assert.deepEqual(await call("int", { n: 3, f: () => 1 }), {});
   });
 
-  test("nesting beyond 128 levels is refused with its pointer", async () => {
-    assert.deepEqual(await call("any", nested(128)), {});
-    assert.equal(await message("any", nested(129)), `invalid params for tool "any" at ${"/a".repeat(128)}: not JSON data (nesting deeper than 128 levels)`);
+  test("nesting beyond 256 levels is refused with its pointer", async () => {
+    assert.deepEqual(await call("any", nested(256)), {});
+    assert.equal(await message("any", nested(257)), `invalid params for tool "any" at ${"/a".repeat(256)}: not JSON data (nesting deeper than 256 levels)`);
   });
 
   test("numbers are the doubles JavaScript holds", async () => {
     assert.deepEqual(await call("int", { n: 2 ** 53 }), {});
     assert.deepEqual(await call("int", { n: 1e21 }), {});
     assert.deepEqual(await call("int", { n: -0 }), {});
-    assert.equal(await message("int", { n: 2.5 }), 'invalid params for tool "int" at /n: expected integer');
-    assert.equal(await message("int", { n: 1 + Number.EPSILON }), 'invalid params for tool "int" at /n: expected integer');
+    assert.equal(await message("int", { n: 2.5 }), 'invalid params for tool "int" at /n: type: expected integer');
+    assert.equal(await message("int", { n: 1 + Number.EPSILON }), 'invalid params for tool "int" at /n: type: expected integer');
     // 9007199254740993 is 2**53 in JavaScript, on both sides.
     assert.deepEqual(await call("nums", { big: 2 ** 53 }), {});
     assert.match(await message("nums", { big: 2 ** 53 + 2 }), /at \/big:/);
     // multipleOf reads both numbers as they print: 0.3 is a multiple of 0.1, the page's
     // 0.1 + 0.2 (0.30000000000000004) is not, as `const` sees it below.
     assert.deepEqual(await call("nums", { tenth: 0.3 }), {}, "0.3 is a multiple of 0.1 (decimal reading)");
-    assert.match(await message("nums", { tenth: 0.1 + 0.2 }), /at \/tenth: expected a multiple of 0\.1/, "0.30000000000000004 is not");
+    assert.match(await message("nums", { tenth: 0.1 + 0.2 }), /at \/tenth: multipleOf: expected a multiple of 0\.1/, "0.30000000000000004 is not");
     assert.match(await message("nums", { tenth: 0.35 + 1e-9 }), /at \/tenth:/);
     // A quotient past 2^50 is still divided exactly (found by the schema fuzz target).
-    assert.match(await message("nums", { seven: 2 ** 53 }), /at \/seven: expected a multiple of 7\.5/);
+    assert.match(await message("nums", { seven: 2 ** 53 }), /at \/seven: multipleOf: expected a multiple of 7\.5/);
     assert.deepEqual(await call("nums", { seven: 2 ** 53 - 2 }), {}, "9007199254740990 is 7.5 * 1200959900632132");
     assert.deepEqual(await call("nums", { pick: 0.3 }), {});
     assert.deepEqual(await call("nums", { pick: 1e21 }), {});
@@ -174,11 +174,11 @@ describe("params handed to the module as JSON text", () => {
   test("__proto__, constructor and toString are data", async () => {
     const p = JSON.parse('{"__proto__": 1, "constructor": "c", "toString": []}');
     assert.deepEqual(await call("keys", p), { keys: ["__proto__", "constructor", "toString"] });
-    assert.equal(await message("keys", JSON.parse('{"__proto__": "x"}')), 'invalid params for tool "keys" at /__proto__: expected integer');
-    assert.equal(await message("keys", { constructor: "c" }), 'invalid params for tool "keys": missing required property "__proto__"');
-    assert.equal(await message("keys", JSON.parse('{"__proto__": 1, "hasOwnProperty": 1}')), 'invalid params for tool "keys" at /hasOwnProperty: unexpected property');
+    assert.equal(await message("keys", JSON.parse('{"__proto__": "x"}')), 'invalid params for tool "keys" at /__proto__: type: expected integer');
+    assert.equal(await message("keys", { constructor: "c" }), 'invalid params for tool "keys": required: missing property "__proto__"');
+    assert.equal(await message("keys", JSON.parse('{"__proto__": 1, "hasOwnProperty": 1}')), 'invalid params for tool "keys" at /hasOwnProperty: additionalProperties: unexpected property');
     // An inherited property is not a param.
-    assert.equal(await message("keys", Object.create({ __proto__: 1 })), 'invalid params for tool "keys": missing required property "__proto__"');
+    assert.equal(await message("keys", Object.create({ __proto__: 1 })), 'invalid params for tool "keys": required: missing property "__proto__"');
   });
 
   test("strings survive the trip: escapes, astral characters, lone surrogates", async () => {
@@ -197,11 +197,155 @@ describe("params handed to the module as JSON text", () => {
     const t = new ClientTools();
     assert.throws(
       () => t.register("bad", { parameters: { type: "object", properties: { a: { default: () => 1 } } }, handler: () => ({}) }),
-      (e) => e.code === "invalid_config" && e.message === 'tool "bad": parameters schema at /properties/a/default: not JSON data (a function)' && /JSON Schema subset/.test(e.hint),
+      (e) => e.code === "invalid_config" && e.message === 'tool "bad": parameters schema at /properties/a/default: not JSON data (a function)' && /draft 2020-12/.test(e.hint),
     );
     assert.throws(
-      () => t.register("deep", { parameters: { default: nested(128) }, handler: () => ({}) }),
-      (e) => e.code === "invalid_config" && e.message === `tool "deep": parameters schema at /default${"/a".repeat(127)}: not JSON data (nesting deeper than 128 levels)`,
+      () => t.register("deep", { parameters: { default: nested(256) }, handler: () => ({}) }),
+      (e) => e.code === "invalid_config" && e.message === `tool "deep": parameters schema at /default${"/a".repeat(255)}: not JSON data (nesting deeper than 256 levels)`,
     );
+  });
+});
+
+// Draft 2020-12 through the packed package: the schemas real tools have (pydantic v2's
+// model_json_schema(), zod 4's toJSONSchema, OpenAI strict mode), the `schemas` and
+// `strictSchema` options, and what is refused at register.
+describe("JSON Schema draft 2020-12", () => {
+  const ADDRESS = "https://example.com/schemas/address";
+  // What pydantic v2 writes for `class Order(BaseModel)` with a nested model list, an
+  // Optional[EmailStr], a discriminated union (its `discriminator` is no keyword of the
+  // spec) and a field typed by a shared document.
+  const ORDER = {
+    $defs: {
+      Item: {
+        properties: {
+          id: { title: "Id", type: "integer", minimum: 1 },
+          email: { anyOf: [{ format: "email", type: "string" }, { type: "null" }], default: null, title: "Email" },
+        },
+        required: ["id"],
+        title: "Item",
+        type: "object",
+      },
+      Card: { properties: { kind: { const: "card", type: "string" }, last4: { pattern: "^\\d{4}$", type: "string" } }, required: ["kind", "last4"], type: "object" },
+      Iban: { properties: { kind: { const: "iban", type: "string" }, iban: { maxLength: 34, type: "string" } }, required: ["kind", "iban"], type: "object" },
+    },
+    properties: {
+      items: { items: { $ref: "#/$defs/Item" }, title: "Items", type: "array", maxItems: 10 },
+      payment: { discriminator: { mapping: { card: "#/$defs/Card", iban: "#/$defs/Iban" }, propertyName: "kind" }, oneOf: [{ $ref: "#/$defs/Card" }, { $ref: "#/$defs/Iban" }] },
+      ship_to: { anyOf: [{ $ref: ADDRESS }, { type: "null" }], default: null },
+    },
+    required: ["items", "payment"],
+    title: "Order",
+    type: "object",
+  };
+  const schemas = { [ADDRESS]: { type: "object", properties: { city: { type: "string", minLength: 1 } }, required: ["city"], additionalProperties: false } };
+
+  /** Runs `fn` with console.warn captured; answers what was warned. */
+  function warnings(fn) {
+    const seen = [];
+    const warn = console.warn;
+    console.warn = (...args) => seen.push(args.join(" "));
+    try {
+      fn();
+    } finally {
+      console.warn = warn;
+    }
+    return seen;
+  }
+
+  test("a pydantic schema ($defs, $ref, anyOf with null, oneOf, a remote document) is accepted and checked", async () => {
+    const tools = new ClientTools({ schemas });
+    const seen = warnings(() => tools.register("order", { parameters: ORDER, handler: (p) => ({ items: p.items.length }) }));
+    // `discriminator` is an annotation: named once in development, never an error.
+    assert.deepEqual(seen, ['chatkit-glue: tool "order": parameters schema at /properties/payment/discriminator: unknown keyword "discriminator" (ignored; new ClientTools({ strictSchema: true }) refuses it)']);
+    const call = (params) => tools.dispatch({ name: "order", params });
+    const card = { kind: "card", last4: "4242" };
+    assert.deepEqual(await call({ items: [{ id: 1 }, { id: 2, email: null }, { id: 3, email: "a@b.co" }], payment: card }), { items: 3 });
+    assert.deepEqual(await call({ items: [], payment: { kind: "iban", iban: "DE89370400440532013000" }, ship_to: { city: "Lyon" } }), { items: 0 });
+    const message = async (params) => (await call(params)).error?.message;
+    assert.equal(
+      await message({ items: [{ id: 1 }, { id: 2 }, { id: 3, email: "nope" }], payment: card }),
+      'invalid params for tool "order" at /items/2/email: format "email" (anyOf: no branch matched; closest is branch 0)',
+    );
+    assert.equal(await message({ items: [{ id: 0 }], payment: card }), 'invalid params for tool "order" at /items/0/id: minimum: expected at least 1');
+    assert.equal(
+      await message({ items: [], payment: { kind: "card", last4: "42" } }),
+      'invalid params for tool "order" at /payment/last4: pattern: does not match ^\\d{4}$ (oneOf: no branch matched; closest is branch 0)',
+    );
+    assert.equal(await message({ items: [], payment: card, ship_to: { city: "" } }), 'invalid params for tool "order" at /ship_to/city: minLength: expected at least 1 characters (anyOf: no branch matched; closest is branch 0)');
+    assert.equal(await message({ items: [], payment: card, ship_to: { city: "Lyon", zip: 1 } }), 'invalid params for tool "order" at /ship_to/zip: additionalProperties: unexpected property (anyOf: no branch matched; closest is branch 0)');
+    assert.equal(await message({ items: [] }), 'invalid params for tool "order": required: missing property "payment"');
+    tools.dispose();
+  });
+
+  test("zod 4's toJSONSchema with io: input, and an OpenAI strict-mode schema", async () => {
+    const { z } = await import("zod");
+    const Note = z.object({ title: z.string().min(1).max(80), tags: z.array(z.enum(["work", "home"])).max(3).default([]), due: z.iso.date().optional() });
+    // As the schema arrives from a server (zod 4.6's own result also carries a non-enumerable
+    // "~standard", which would make the registry validate with zod instead).
+    const json = JSON.parse(JSON.stringify(z.toJSONSchema(Note, { io: "input" })));
+    const tools = new ClientTools().register("note", { parameters: json, handler: (p) => ({ title: p.title }) });
+    assert.deepEqual(await tools.dispatch({ name: "note", params: { title: "Buy milk" } }), { title: "Buy milk" }, "a .default() field is optional on input");
+    assert.deepEqual(await tools.dispatch({ name: "note", params: { title: "x", tags: ["work"], due: "2026-12-03" } }), { title: "x" });
+    assert.match((await tools.dispatch({ name: "note", params: { title: "x", due: "2026-02-30" } })).error.message, /at \/due: (format "date"|pattern)/);
+    assert.match((await tools.dispatch({ name: "note", params: { title: "x", tags: ["play"] } })).error.message, /at \/tags\/0: enum/);
+    // OpenAI strict mode: every object closed and fully required, nullable by anyOf, $ref "#".
+    const strict = {
+      type: "object",
+      properties: {
+        name: { type: "string" },
+        parent: { anyOf: [{ $ref: "#" }, { type: "null" }] },
+      },
+      required: ["name", "parent"],
+      additionalProperties: false,
+    };
+    tools.register("tree", { parameters: strict, handler: () => ({}) });
+    assert.deepEqual(await tools.dispatch({ name: "tree", params: { name: "a", parent: { name: "b", parent: null } } }), {});
+    assert.match((await tools.dispatch({ name: "tree", params: { name: "a", parent: { name: "b" } } })).error.message, /at \/parent: required: missing property "parent"/);
+    tools.dispose();
+  });
+
+  test("no network: an unregistered reference and a reference cycle are refused at register, naming the reference", () => {
+    const tools = new ClientTools();
+    assert.throws(
+      () => tools.register("remote", { parameters: { $ref: "https://example.com/schemas/nowhere" }, handler: () => ({}) }),
+      (e) => e.code === "invalid_config" && e.message === 'tool "remote": parameters schema at /$ref: cannot resolve "https://example.com/schemas/nowhere": not in this schema nor in `schemas` (no network)',
+    );
+    assert.throws(
+      () => tools.register("loop", { parameters: { $defs: { a: { $ref: "#/$defs/b" }, b: { $ref: "#/$defs/a" } }, $ref: "#/$defs/a" }, handler: () => ({}) }),
+      (e) => e.code === "invalid_config" && /at \/\$defs\/a\/\$ref: the reference "#\/\$defs\/b" loops back without reaching into the value/.test(e.message),
+    );
+    assert.deepEqual(tools.names(), [], "a refused tool is not registered");
+    tools.dispose();
+  });
+
+  test("strictSchema refuses keywords no vocabulary defines; the options are checked", () => {
+    assert.throws(
+      () => new ClientTools({ strictSchema: true }).register("t", { parameters: { type: "string", minLenght: 2 }, handler: () => ({}) }),
+      (e) => e.code === "invalid_config" && e.message === 'tool "t": parameters schema at /minLenght: unknown keyword "minLenght"',
+    );
+    const seen = warnings(() => {
+      new ClientTools().register("t", { parameters: { type: "string", maxLenght: 2 }, handler: () => ({}) });
+      new ClientTools().register("t", { parameters: { type: "string", maxLenght: 2 }, handler: () => ({}) });
+    });
+    assert.equal(seen.length, 1, "named once");
+    assert.match(seen[0], /unknown keyword "maxLenght" \(ignored/);
+    assert.throws(() => new ClientTools({ strictSchema: "yes" }), (e) => e.code === "invalid_config" && e.message === "ClientTools: strictSchema must be a boolean");
+    assert.throws(() => new ClientTools({ schemas: [] }), (e) => e.code === "invalid_config" && e.message === "ClientTools: schemas must be an object of JSON Schemas by URI");
+    assert.throws(() => new ClientTools({ schemas: { "https://a.example/s": { default: 1n } } }), (e) => e.code === "invalid_config" && e.message === 'ClientTools: schemas at /https:~1~1a.example~1s/default: not JSON data (a BigInt)');
+  });
+
+  test("lone surrogates stay distinct, and a 10,000-item array validates", async () => {
+    const tools = new ClientTools()
+      .register("lone", { parameters: { type: "object", properties: { s: { enum: ["\ud800"] }, u: { type: "array", uniqueItems: true } } }, handler: () => ({}) })
+      .register("wide", { parameters: { type: "array", items: { type: "integer" }, uniqueItems: true }, handler: () => ({}) });
+    assert.deepEqual(await tools.dispatch({ name: "lone", params: { s: "\ud800" } }), {});
+    assert.equal((await tools.dispatch({ name: "lone", params: { s: "\udfff" } })).error.message, 'invalid params for tool "lone" at /s: enum: not one of the allowed values');
+    assert.deepEqual(await tools.dispatch({ name: "lone", params: { u: ["\ud800", "\udfff"] } }), {}, "two different lone surrogates are unique");
+    assert.match((await tools.dispatch({ name: "lone", params: { u: ["\ud800", "\ud800"] } })).error.message, /at \/u: uniqueItems/);
+    const wide = Array.from({ length: 10000 }, (_, i) => i);
+    assert.deepEqual(await tools.dispatch({ name: "wide", params: wide }), {});
+    wide[9999] = 0;
+    assert.match((await tools.dispatch({ name: "wide", params: wide })).error.message, /uniqueItems/);
+    tools.dispose();
   });
 });

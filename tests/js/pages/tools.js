@@ -10,7 +10,7 @@ window.z = z;
 window.v = v;
 // Registered at import time, before the module loads: its schema error must surface
 // through ready(), every dispatch of the tool, and the console once.
-window.early = new glue.ClientTools().register("bad_schema", { parameters: { type: "object", oneOf: [] }, handler: () => ({}) });
+window.early = new glue.ClientTools().register("bad_schema", { parameters: { type: "object", properties: { at: { $ref: "https://example.com/schemas/place" } } }, handler: () => ({}) });
 // With #links=<JSON list of URLs>, the link corpus runs at load, outside any user
 // gesture (playwright's evaluate() runs with one), and its results wait in window.links.
 if (location.hash.startsWith("#links=")) {

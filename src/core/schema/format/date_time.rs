@@ -2,7 +2,7 @@
 //! either case, real calendar days, offsets up to 23:59, and a leap second only at
 //! 23:59:60 UTC; `"duration"`: RFC 3339 appendix A.
 
-use crate::core::schema2020::pointer::split_at;
+use crate::core::schema::pointer::split_at;
 pub fn is_date_time(s: &str) -> bool {
     matches!(s.as_bytes().get(10), Some(b'T' | b't'))
         && s.get(..10).is_some_and(is_date)

@@ -3,7 +3,7 @@
 //! addresses are `idn-email`, which is not asserted).
 
 use crate::core::schema::format::ip::{is_ipv4, is_ipv6};
-use crate::core::schema2020::pointer::split_at;
+use crate::core::schema::pointer::split_at;
 
 pub fn is_email(s: &str) -> bool {
     let Some((local, domain)) = split_at(s, b'@', true) else {

@@ -5,8 +5,7 @@
 
 mod date_time;
 pub(crate) mod email;
-// The IP address scanners are the shipped validator's.
-use crate::core::schema::format::ip;
+pub(crate) mod ip;
 mod uri;
 
 use super::pointer::{find, nth};

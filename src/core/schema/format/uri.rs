@@ -3,8 +3,8 @@
 //! `uri-reference`.
 
 use crate::core::schema::format::ip::is_ipv6;
-use crate::core::schema2020::pointer::split_at;
-use crate::core::schema2020::refs::parts;
+use crate::core::schema::pointer::split_at;
+use crate::core::schema::refs::parts;
 
 pub fn is_uri(s: &str) -> bool {
     parts(s).0 > 0 && is_uri_reference(s)
