@@ -457,7 +457,8 @@ class Call {
     const { tools, entry, name, params } = this;
     tools._compile();
     if (!entry || tools._tools.get(name) !== entry) {
-      const names = JSON.stringify([name, ...tools._tools.keys()]);
+      // NUL separates the names; one inside a name is written as U+FFFD, as messages show it.
+      const names = [name, ...tools._tools.keys()].map((n) => n.replace(/\0/g, "\uFFFD")).join("\0");
       return this.finish(wasmModule.call((raw) => (raw.tools_unknown(wasmModule.put(names)), wasmModule.error())));
     }
     if (entry.error) return this.finish(entry.error);

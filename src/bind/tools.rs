@@ -11,7 +11,9 @@
 
 use super::io::{fail, with_text};
 use crate::core::schema::json::{self, ParseError};
+use crate::core::schema::pointer::{pieces, split_at};
 use crate::core::schema::{CompileOptions, Pattern, PatternMatcher, Schema, SchemaError, Value};
+use crate::core::text::cat;
 use crate::core::tools::{invalid_params, invalid_schema, params_not_json, unknown_tool};
 use crate::core::GlueError;
 use alloc::borrow::ToOwned;
@@ -40,7 +42,7 @@ fn read(text: &str) -> Result<Value, ParseError> {
 fn not_json(tool: &str, e: ParseError) -> GlueError {
     let e = SchemaError {
         pointer: e.pointer,
-        reason: ["not JSON data (", e.reason, ")"].concat(),
+        reason: cat(&["not JSON data (", e.reason, ")"]),
     };
     invalid_schema(tool, &e)
 }
@@ -53,8 +55,8 @@ fn not_json(tool: &str, e: ParseError) -> GlueError {
 #[wasm_bindgen]
 pub fn tools_compile(len: usize, strict: bool) -> f64 {
     let (tool, compiled) = with_text(len, |text| {
-        let (schema, rest) = text.split_once('\0').unwrap_or((text, ""));
-        let (remotes, tool) = rest.split_once('\0').unwrap_or(("", rest));
+        let (schema, rest) = split_at(text, 0, false).unwrap_or((text, ""));
+        let (remotes, tool) = split_at(rest, 0, false).unwrap_or(("", rest));
         let remotes = match remotes {
             "" => Ok(Vec::new()),
             text => match read(text) {
@@ -117,24 +119,19 @@ pub fn tools_validate(handle: u32, len: usize) -> i32 {
     fail(&err)
 }
 
-/// Writes the `unknown_tool` error for a name into the buffer, which holds the JSON text
-/// of `[name, ...registered]`; returns the negative length as every error does.
+/// Writes the `unknown_tool` error for a name into the buffer, which holds the name and
+/// then each registered name, separated by NUL (the facade writes a NUL inside a name as
+/// U+FFFD, which is how a message shows any control character); returns the negative
+/// length as every error does.
 #[wasm_bindgen]
 pub fn tools_unknown(len: usize) -> i32 {
-    let names: Vec<String> = match with_text(len, read) {
-        Ok(Value::Array(items)) => items
-            .into_iter()
-            .filter_map(|v| match v {
-                Value::String(s) | Value::Lone(s, _) => Some(s),
-                _ => None,
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    let (name, registered) = names
-        .split_first()
-        .map_or(("", &[][..]), |(n, r)| (n.as_str(), r));
-    fail(&unknown_tool(name, registered))
+    let err = with_text(len, |text| {
+        let mut names = pieces(text, 0);
+        let name = names.next().unwrap_or_default();
+        let registered: Vec<&str> = names.collect();
+        unknown_tool(name, &registered)
+    });
+    fail(&err)
 }
 
 #[wasm_bindgen]

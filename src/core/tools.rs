@@ -5,13 +5,13 @@
 use super::error::{ErrorCode, GlueError};
 use super::schema::pointer::quoted;
 use super::schema::{Failure, SchemaError};
-use alloc::string::String;
+use crate::core::text::cat;
 use alloc::vec;
 use alloc::vec::Vec;
 
 /// A tool's parameters schema was refused (`invalid_config`).
 pub fn invalid_schema(tool: &str, e: &SchemaError) -> GlueError {
-    let mut m = ["tool ", &quoted(tool), ": parameters schema"].concat();
+    let mut m = cat(&["tool ", &quoted(tool), ": parameters schema"]);
     if !e.pointer.is_empty() {
         m.push_str(" at ");
         m.push_str(&e.pointer);
@@ -26,7 +26,7 @@ pub fn invalid_schema(tool: &str, e: &SchemaError) -> GlueError {
 /// The params of a call failed validation (`invalid_params`): the message names the
 /// JSON pointer of the first failure.
 pub fn invalid_params(tool: &str, f: &Failure) -> GlueError {
-    let mut m = ["invalid params for tool ", &quoted(tool)].concat();
+    let mut m = cat(&["invalid params for tool ", &quoted(tool)]);
     if !f.pointer.is_empty() {
         m.push_str(" at ");
         m.push_str(&f.pointer);
@@ -40,7 +40,7 @@ pub fn invalid_params(tool: &str, f: &Failure) -> GlueError {
 /// tool with a schema. (Params that `JSON.stringify` cannot write are refused by the
 /// facade.)
 pub fn params_not_json(tool: &str, pointer: &str, reason: &str) -> GlueError {
-    let mut m = ["invalid params for tool ", &quoted(tool)].concat();
+    let mut m = cat(&["invalid params for tool ", &quoted(tool)]);
     if !pointer.is_empty() {
         m.push_str(" at ");
         m.push_str(pointer);
@@ -53,8 +53,8 @@ pub fn params_not_json(tool: &str, pointer: &str, reason: &str) -> GlueError {
 
 /// No tool of that name (`unknown_tool`): the message lists the registered names and
 /// the nearest one.
-pub fn unknown_tool(name: &str, registered: &[String]) -> GlueError {
-    let mut m = ["unknown tool ", &quoted(name)].concat();
+pub fn unknown_tool(name: &str, registered: &[&str]) -> GlueError {
+    let mut m = cat(&["unknown tool ", &quoted(name)]);
     if registered.is_empty() {
         m.push_str("; no tools are registered");
     } else {
@@ -78,7 +78,7 @@ pub fn unknown_tool(name: &str, registered: &[String]) -> GlueError {
 
 /// The registered name closest to `name` by edit distance (case-insensitive), if it is
 /// close enough to be a likely typo: at most a third of the longer name, and 3 edits.
-pub fn nearest<'a>(name: &str, registered: &'a [String]) -> Option<&'a str> {
+pub fn nearest<'a>(name: &str, registered: &[&'a str]) -> Option<&'a str> {
     // ASCII case only: Unicode case tables would cost kilobytes of WebAssembly.
     let lower: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
     let mut best: Option<(usize, &str)> = None;
@@ -115,8 +115,8 @@ pub fn edit_distance(a: &[char], b: &[char]) -> usize {
 mod tests {
     use super::*;
 
-    fn names(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
+    fn names<'a>(list: &[&'a str]) -> Vec<&'a str> {
+        list.to_vec()
     }
 
     #[test]
@@ -190,6 +190,7 @@ mod tests {
         #[test]
         fn a_registered_name_is_its_own_nearest(list in proptest::collection::vec("[a-z_]{1,12}", 1..6), pick in proptest::prelude::any::<proptest::sample::Index>()) {
             let chosen = pick.get(&list).clone();
+            let list: Vec<&str> = list.iter().map(String::as_str).collect();
             let near = nearest(&chosen, &list).map(|s| s.to_lowercase());
             proptest::prop_assert_eq!(near, Some(chosen.to_lowercase()));
         }

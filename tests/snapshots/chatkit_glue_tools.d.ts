@@ -32,8 +32,10 @@ export function tools_compile(len: number, strict: boolean): number;
 export function tools_free(handle: number): void;
 
 /**
- * Writes the `unknown_tool` error for a name into the buffer, which holds the JSON text
- * of `[name, ...registered]`; returns the negative length as every error does.
+ * Writes the `unknown_tool` error for a name into the buffer, which holds the name and
+ * then each registered name, separated by NUL (the facade writes a NUL inside a name as
+ * U+FFFD, which is how a message shows any control character); returns the negative
+ * length as every error does.
  */
 export function tools_unknown(len: number): number;
 

@@ -9,6 +9,7 @@ use super::pattern::{Pattern, PatternMatcher};
 use super::pointer::{find, quoted, split_at};
 use super::refs::{before_hash, navigate, percent_decode, resolve, Index};
 use super::value::Value;
+use crate::core::text::cat;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec;
@@ -143,7 +144,7 @@ pub fn err(loc: &str, key: &str, reason: &str) -> Refused {
         pointer: if key.is_empty() {
             loc.into()
         } else {
-            [loc, "/", key].concat()
+            cat(&[loc, "/", key])
         },
         reason: reason.into(),
     })
@@ -243,7 +244,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         c.index.add("", root, "")?;
         for (uri, doc) in remotes {
             let uri = before_hash(uri);
-            c.index.add(uri, doc, &[uri, "#"].concat())?;
+            c.index.add(uri, doc, &cat(&[uri, "#"]))?;
         }
         c.child(root);
         loop {
@@ -297,7 +298,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         let (doc, frag) = split_at(uri, b'#', false).unwrap_or((uri, ""));
         let frag = percent_decode(frag);
         if !frag.is_empty() && !frag.starts_with('/') {
-            return self.index.find(&[doc, "#", &frag].concat());
+            return self.index.find(&cat(&[doc, "#", &frag]));
         }
         let v = navigate(self.index.find(doc)?, &frag)?;
         // A place the walk did not index (inside an unknown keyword): index it now.
@@ -522,7 +523,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                     ));
                 };
                 let n = self.child(target);
-                let at = self.out.intern(&[loc, "/", k].concat());
+                let at = self.out.intern(&cat(&[loc, "/", k]));
                 let r = self.out.intern(r);
                 self.refs.extend([idx, at, r]);
                 // A `$dynamicRef` whose target has the `$dynamicAnchor` it names is
@@ -593,12 +594,11 @@ impl<'a, 'm> Compiler<'a, 'm> {
             .unwrap_or(&[0, NONE, NONE]);
         Err(Box::new(SchemaError {
             pointer: self.out.str(r[1]).into(),
-            reason: [
+            reason: cat(&[
                 "the reference ",
                 &quoted(self.out.str(r[2])),
                 " loops back without reaching into the value, so validating would never end",
-            ]
-            .concat(),
+            ]),
         }))
     }
 

@@ -85,11 +85,38 @@ pub fn split_at(s: &str, c: u8, last: bool) -> Option<(&str, &str)> {
     Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
+/// The pieces of `s` between the ASCII byte `c`, as `str::split` gives them, found with a
+/// byte loop (a `char` pattern would bring the standard library's searcher and its
+/// `memchr` into the module).
+pub fn pieces(s: &str, c: u8) -> Pieces<'_> {
+    Pieces { rest: Some(s), c }
+}
+
+pub struct Pieces<'a> {
+    rest: Option<&'a str>,
+    c: u8,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.rest?;
+        match split_at(s, self.c, false) {
+            Some((head, tail)) => {
+                self.rest = Some(tail);
+                Some(head)
+            }
+            None => self.rest.take(),
+        }
+    }
+}
+
 /// The position of `name` among the space-separated names of `table` (their count when
 /// it is none of them).
 pub fn find(table: &str, name: &str) -> usize {
     let mut i = 0;
-    for n in table.split(' ') {
+    for n in pieces(table, b' ') {
         if n == name {
             break;
         }
@@ -100,7 +127,7 @@ pub fn find(table: &str, name: &str) -> usize {
 
 /// The `i`th of the space-separated names of `table` (`""` past the end).
 pub fn nth(table: &'static str, i: usize) -> &'static str {
-    table.split(' ').nth(i).unwrap_or("")
+    pieces(table, b' ').nth(i).unwrap_or("")
 }
 
 pub fn push_usize(out: &mut String, n: usize) {
@@ -129,5 +156,16 @@ mod tests {
         let p = to_pointer(&[Step::Key(&long)]);
         assert_eq!(p.chars().count(), 1 + MAX_KEY_CHARS + 1);
         assert!(p.ends_with('…'));
+    }
+
+    #[test]
+    fn pieces_split_as_str_split_does() {
+        for s in ["", "a", "a b", " a  b ", "/x/y", "é/😀/", "//"] {
+            for c in [b' ', b'/', 0] {
+                let ours: Vec<&str> = pieces(s, c).collect();
+                let std: Vec<&str> = s.split(c as char).collect();
+                assert_eq!(ours, std, "{s:?} by {c}");
+            }
+        }
     }
 }

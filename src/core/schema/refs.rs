@@ -6,8 +6,9 @@
 //! the network: a URI that no registered document defines is an error.
 
 use super::compile::{err, holds, keyword, Refused, ANCHOR, DYNAMIC_ANCHOR, MAX_SCHEMA_DEPTH};
-use super::pointer::{to_pointer, Step};
+use super::pointer::{pieces, split_at, to_pointer, Step};
 use super::value::Value;
+use crate::core::text::cat;
 use alloc::string::String;
 use alloc::string::ToString;
 use alloc::vec::Vec;
@@ -73,7 +74,7 @@ impl<'a> Index<'a> {
         path: &mut Vec<Step<'a>>,
         at: &str,
     ) -> Result<(), Refused> {
-        let loc = [at, &to_pointer(path)].concat();
+        let loc = cat(&[at, &to_pointer(path)]);
         if path.len() > MAX_SCHEMA_DEPTH * 2 {
             return Err(err(&loc, "", "the schema nests too deeply"));
         }
@@ -90,7 +91,7 @@ impl<'a> Index<'a> {
         for (key, sub) in props {
             let kw = keyword(key);
             if let (ANCHOR | DYNAMIC_ANCHOR, Some(name)) = (kw, sub.as_str()) {
-                let uri = [self.base(res), "#", name].concat();
+                let uri = cat(&[self.base(res), "#", name]);
                 self.uris.push((uri, v));
                 if kw == DYNAMIC_ANCHOR {
                     self.dynamic.push((res, name, v));
@@ -123,13 +124,13 @@ impl<'a> Index<'a> {
 
 /// `uri` without its fragment.
 pub fn before_hash(uri: &str) -> &str {
-    uri.split('#').next().unwrap_or(uri)
+    split_at(uri, b'#', false).map_or(uri, |(doc, _)| doc)
 }
 
 /// The value at a JSON pointer (already percent-decoded) under `root`.
 pub fn navigate<'a>(root: &'a Value, ptr: &str) -> Option<&'a Value> {
     let mut cur = root;
-    for raw in ptr.split('/').skip(1) {
+    for raw in pieces(ptr, b'/').skip(1) {
         let mut key = String::new();
         let mut tilde = false;
         for c in raw.chars() {
@@ -222,7 +223,7 @@ pub fn resolve(base: &str, r: &str) -> String {
     let head = |end: usize| base.get(..end).unwrap_or("");
     if ra > 0 {
         // `//authority…`
-        return [head(bs), r].concat();
+        return cat(&[head(bs), r]);
     }
     let (path, tail) = (r.get(..rp).unwrap_or(""), r.get(rp..).unwrap_or(""));
     if path.is_empty() {
@@ -232,32 +233,31 @@ pub fn resolve(base: &str, r: &str) -> String {
         } else {
             base.len()
         };
-        return [head(keep), tail].concat();
+        return cat(&[head(keep), tail]);
     }
     let merged = if path.starts_with('/') {
         path.to_string()
     } else {
         let bpath = base.get(ba..bp).unwrap_or("");
         if ba > bs && bpath.is_empty() {
-            ["/", path].concat()
+            cat(&["/", path])
         } else {
-            [
+            cat(&[
                 bpath
-                    .get(..bpath.rfind('/').map_or(0, |i| i + 1))
+                    .get(..split_at(bpath, b'/', true).map_or(0, |(d, _)| d.len() + 1))
                     .unwrap_or(""),
                 path,
-            ]
-            .concat()
+            ])
         }
     };
-    [head(ba), &remove_dots(&merged), tail].concat()
+    cat(&[head(ba), &remove_dots(&merged), tail])
 }
 
 /// RFC 3986 section 5.2.4.
 fn remove_dots(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
     let floor = usize::from(path.starts_with('/'));
-    let mut segs = path.split('/').peekable();
+    let mut segs = pieces(path, b'/').peekable();
     while let Some(s) = segs.next() {
         match s {
             "." | ".." => {

@@ -17,6 +17,7 @@ use super::pointer::{head, nth, push_usize, quoted, to_pointer, Step};
 use super::value::Value;
 use super::Schema;
 use crate::core::analytics::redact::{is_secret_key, redact_text};
+use crate::core::text::cat;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
@@ -74,7 +75,7 @@ impl Schema {
         });
         let text = redact_text(&f.reason);
         let reason = match head(&text, MAX_REASON) {
-            Some(h) => [h, "…"].concat(),
+            Some(h) => cat(&[h, "…"]),
             None => text.into_owned(),
         };
         Err(Failure {
@@ -376,7 +377,7 @@ impl Schema {
             }
         } else if cx.quiet == 0 && cx.fail.is_none() {
             if count > 1 {
-                let mut s = ["", keyword, ": matches branches "].concat();
+                let mut s = cat(&["", keyword, ": matches branches "]);
                 push_usize(&mut s, hits[0]);
                 s.push_str(" and ");
                 push_usize(&mut s, hits[1]);
@@ -446,13 +447,13 @@ impl Schema {
                 if what.is_empty() {
                     s.push_str("no value is allowed here");
                 } else {
-                    s = [under, ": unexpected ", what].concat();
+                    s = cat(&[under, ": unexpected ", what]);
                 }
             }
             30 => {
                 s.push_str("expected ");
                 let mut first = true;
-                for (i, name) in types::NAMES.split(' ').enumerate() {
+                for (i, name) in super::pointer::pieces(types::NAMES, b' ').enumerate() {
                     if a & 1 << i != 0 {
                         if !first {
                             s.push_str(" or ");
@@ -511,7 +512,7 @@ impl Schema {
                     None => s.push_str(source),
                 }
             }
-            37 => s = ["format ", &quoted(Format(a as u8).name())].concat(),
+            37 => s = cat(&["format ", &quoted(Format(a as u8).name())]),
             33 | 34 => {
                 let (names, key) = if k == 33 { (a, "") } else { (b, p.str(a)) };
                 let Some(m) = missing(v, p, p.list(names)) else {

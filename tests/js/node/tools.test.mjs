@@ -349,3 +349,18 @@ describe("JSON Schema draft 2020-12", () => {
     tools.dispose();
   });
 });
+
+describe("unknown tools", () => {
+  test("the message lists the registered names and the nearest; a NUL inside a name shows as U+FFFD", async () => {
+    const tools = new ClientTools().register("add_note", { handler: () => ({}) }).register("open\0link", { handler: () => ({}) });
+    const r = await tools.dispatch({ name: "add_nte", params: {} });
+    assert.equal(r.error.code, "unknown_tool");
+    assert.equal(r.error.message, 'unknown tool "add_nte"; registered tools: "add_note", "open\uFFFDlink" (did you mean "add_note"?)');
+    const nul = await tools.dispatch({ name: "open\0lnk", params: {} });
+    assert.equal(nul.error.message, 'unknown tool "open\uFFFDlnk"; registered tools: "add_note", "open\uFFFDlink" (did you mean "open\uFFFDlink"?)');
+    assert.deepEqual(await tools.dispatch({ name: "open\0link", params: {} }), {}, "the name itself is matched exactly");
+    tools.dispose();
+    const none = await new ClientTools().dispatch({ name: "x", params: {} });
+    assert.equal(none.error.message, 'unknown tool "x"; no tools are registered');
+  });
+});

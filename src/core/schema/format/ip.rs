@@ -1,11 +1,12 @@
 //! IP address literals, shared by `uri` hosts and `email` address literals.
 
+use crate::core::schema::pointer::pieces;
 use alloc::vec::Vec;
 
 /// Dotted-decimal IPv4: four octets 0 to 255, no leading zeros (RFC 3986 `dec-octet`).
 pub fn is_ipv4(s: &str) -> bool {
     let mut parts = 0;
-    for part in s.split('.') {
+    for part in pieces(s, b'.') {
         parts += 1;
         let b = part.as_bytes();
         if b.is_empty() || b.len() > 3 || !b.iter().all(u8::is_ascii_digit) {
@@ -53,10 +54,10 @@ fn groups(part: &str, ipv4_last: bool) -> Option<usize> {
     if part.is_empty() {
         return Some(0);
     }
-    let pieces: Vec<&str> = part.split(':').collect();
+    let list: Vec<&str> = pieces(part, b':').collect();
     let mut n = 0;
-    for (i, piece) in pieces.iter().enumerate() {
-        if ipv4_last && i == pieces.len() - 1 && piece.contains('.') {
+    for (i, piece) in list.iter().enumerate() {
+        if ipv4_last && i == list.len() - 1 && piece.bytes().any(|c| c == b'.') {
             if !is_ipv4(piece) {
                 return None;
             }
