@@ -42,10 +42,14 @@ pub fn decimal(n: u32) -> String {
 pub fn utf8(bytes: &[u8]) -> Option<&str> {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            // ASCII, most of what crosses: one comparison per byte.
+            i += 1;
+            continue;
+        }
         // The sequence's length after its first byte, and the range of its second byte
         // (which rules out overlong forms, surrogates and code points past U+10FFFF).
         let (more, lo, hi) = match b {
-            0..=0x7f => (0, 0, 0),
             0xc2..=0xdf => (1, 0x80, 0xbf),
             0xe0 => (2, 0xa0, 0xbf),
             0xed => (2, 0x80, 0x9f),

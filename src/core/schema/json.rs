@@ -107,10 +107,14 @@ impl Parser<'_> {
         Fail
     }
 
+    // The small steps the reader takes at every byte are inlined: the tools module is
+    // built for size, which would otherwise make each one a call.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.s.get(self.i).copied()
     }
 
+    #[inline(always)]
     fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.i += 1;
@@ -239,6 +243,7 @@ impl Parser<'_> {
         }
     }
 
+    #[inline(always)]
     fn text(&self, from: usize, to: usize) -> &str {
         self.t.get(from..to).unwrap_or("")
     }
