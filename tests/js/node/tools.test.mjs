@@ -334,7 +334,7 @@ describe("JSON Schema draft 2020-12", () => {
     assert.throws(() => new ClientTools({ schemas: { "https://a.example/s": { default: 1n } } }), (e) => e.code === "invalid_config" && e.message === 'ClientTools: schemas at /https:~1~1a.example~1s/default: not JSON data (a BigInt)');
   });
 
-  test("lone surrogates stay distinct, and a 10,000-item array validates", async () => {
+  test("lone surrogates stay distinct; 256 levels through a recursive $ref and a 10,000-item array validate", async () => {
     const tools = new ClientTools()
       .register("lone", { parameters: { type: "object", properties: { s: { enum: ["\ud800"] }, u: { type: "array", uniqueItems: true } } }, handler: () => ({}) })
       .register("wide", { parameters: { type: "array", items: { type: "integer" }, uniqueItems: true }, handler: () => ({}) });
@@ -342,6 +342,15 @@ describe("JSON Schema draft 2020-12", () => {
     assert.equal((await tools.dispatch({ name: "lone", params: { s: "\udfff" } })).error.message, 'invalid params for tool "lone" at /s: enum: not one of the allowed values');
     assert.deepEqual(await tools.dispatch({ name: "lone", params: { u: ["\ud800", "\udfff"] } }), {}, "two different lone surrogates are unique");
     assert.match((await tools.dispatch({ name: "lone", params: { u: ["\ud800", "\ud800"] } })).error.message, /at \/u: uniqueItems/);
+    // Depth: a recursive schema over params nested to the limit, in the module's own stack.
+    const tree = { $defs: { node: { type: "object", properties: { a: { $ref: "#/$defs/node" } }, unevaluatedProperties: false } }, $ref: "#/$defs/node" };
+    tools.register("deep", { parameters: tree, handler: () => ({}) });
+    assert.deepEqual(await tools.dispatch({ name: "deep", params: nested(256) }), {});
+    const bad = nested(256);
+    let leaf = bad;
+    while (leaf.a) leaf = leaf.a;
+    leaf.b = 1;
+    assert.equal((await tools.dispatch({ name: "deep", params: bad })).error.message, `invalid params for tool "deep" at ${"/a".repeat(255)}/b: unevaluatedProperties: unexpected property`);
     const wide = Array.from({ length: 10000 }, (_, i) => i);
     assert.deepEqual(await tools.dispatch({ name: "wide", params: wide }), {});
     wide[9999] = 0;
