@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chatkit_glue::core::analytics::queue::QueueConfig;
+use chatkit_glue::core::analytics::TIMED;
 use chatkit_glue::core::ErrorCode;
 use std::path::Path;
 
@@ -43,14 +44,19 @@ fn codes_js_matches_the_error_taxonomy() {
 
 /// `pkg-template/src/analytics-limits.js`: the queue's default bound, which also bounds
 /// the events `ChatKitAnalytics` holds before its module has loaded (the core, which owns
-/// every option, is not there yet to say).
+/// every option, is not there yet to say), and the event types whose monotonic time the
+/// core reads (the facade reads the clock for these alone).
 fn analytics_limits_js() -> String {
+    let timed: Vec<String> = TIMED.iter().map(|t| format!("\"{t}\"")).collect();
     format!(
-        "// Generated from the Rust core (src/core/analytics/queue.rs) by tests/generated.rs:\n\
+        "// Generated from the Rust core (src/core/analytics/queue.rs, src/core/analytics/mod.rs) by tests/generated.rs:\n\
          // `UPDATE_SNAPSHOTS=1 cargo test --test generated` rewrites it. Do not edit.\n\
          /** `maxQueue` when not given: it also bounds the events held before the analytics module loads. */\n\
-         export const DEFAULT_MAX_QUEUE = {};\n",
-        QueueConfig::default().max_queue
+         export const DEFAULT_MAX_QUEUE = {};\n\
+         /** The event types whose monotonic time the core reads (pairing, durations, time to ready). */\n\
+         export const TIMED = /* @__PURE__ */ new Set([{}]);\n",
+        QueueConfig::default().max_queue,
+        timed.join(", ")
     )
 }
 
@@ -64,6 +70,6 @@ fn analytics_limits_js_matches_the_core() {
     let have = std::fs::read_to_string(&path).unwrap_or_default();
     assert_eq!(
         have, want,
-        "pkg-template/src/analytics-limits.js differs from src/core/analytics/queue.rs: run UPDATE_SNAPSHOTS=1 cargo test --test generated"
+        "pkg-template/src/analytics-limits.js differs from src/core/analytics: run UPDATE_SNAPSHOTS=1 cargo test --test generated"
     );
 }
