@@ -4,12 +4,15 @@
 // sampling, the queue, its retry policy and Retry-After); this file timestamps every
 // event at once, holds events until the module is loaded and replays them in order, and
 // carries out the sends and timers the core asks for. Calls cross as numbers, with text in
-// the module's I/O buffer: an event's data as the text of one JSON.stringify.
+// the module's I/O buffer: an event's data as the text of one JSON.stringify. Events are
+// staged (their text in one string, their numbers in one array) and cross in runs: at the
+// end of the task (a microtask), when a run is full, and before anything reads the core
+// (metrics, a send, flush, dispose), so a burst costs one encodeInto and one call per run.
 import wasmModule from "#module/analytics";
 import { ERROR_NAME, disposable, glueError, internalError, isGlueError } from "./errors.js";
 import { withTimeout } from "./timeout.js";
 import { putValue, trapListeners } from "./module.js";
-import { DEFAULT_MAX_QUEUE } from "./analytics-limits.js";
+import { DEFAULT_MAX_QUEUE, TIMED } from "./analytics-limits.js";
 
 // ChatKit's events (@openai/chatkit's ChatKitEvents without "chatkit."), in its order.
 // Each becomes the handler @openai/chatkit-react derives: "thread.load.start" -> onThreadLoadStart.
@@ -28,9 +31,14 @@ const HIDE = 2; // the first of a page-hide round; 3: the next ones
 const SEP = "\x1f";
 // Held before the module is there: reports whose messages the core has not redacted yet.
 const HELD_REPORTS = 100;
+// A run of staged events crosses at the latest at this many events or UTF-16 code units of
+// text (bounding what a synchronous burst holds on the JS side and the I/O buffer's room);
+// each event has five numbers (EVENT_NUMBERS in src/bind/analytics.rs).
+const RUN = 256;
+const RUN_TEXT = 16384;
+const NUMBERS = 5;
 
 const now = () => performance.now();
-const encoder = /* @__PURE__ */ new TextEncoder();
 const isTrap = (error) => typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError;
 const bad = (message) => glueError("invalid_config", "ChatKitAnalytics: " + message);
 
@@ -81,7 +89,6 @@ class Engine {
     this.mark = 0;
     this.id = -1;
     this.raw = null;
-    this.mem = null;
     this.pending = [];
     this.reports = [];
     this.lost = 0;
@@ -91,6 +98,16 @@ class Engine {
     this.last = "";
     this.busy = false;
     this.due = 0;
+    // The staged run: its text, its numbers, how many events, and whether a microtask
+    // will hand it over.
+    this.st = "";
+    this.sn = new Float64Array(RUN * NUMBERS);
+    this.sc = 0;
+    this.armed = false;
+    this.tick = () => {
+      this.armed = false;
+      this.commit(true);
+    };
     this.h = {};
     for (const type of EVENTS) {
       this.h[handlerName(type)] = (detail) => {
@@ -107,24 +124,17 @@ class Engine {
     if (!this.off && wasmModule.raw && !wasmModule.trapped) this.start();
   }
 
-  // Every event enters here, timestamped at once (epoch ms, and monotonic for pairing).
+  // Every event enters here, timestamped at once (epoch ms, and monotonic for the types the
+  // core pairs).
   in(type, data, duration) {
     if (this.disposed || this.off) return;
     if (this.failed || this.trapped) return void this.lost++;
     const at = Date.now();
-    const mono = now();
-    if (this.id >= 0 && !this.busy && !this.pending.length) {
-      this.busy = true;
-      try {
-        this.step(type, data, duration, at, mono);
-      } finally {
-        this.busy = false;
-      }
-      if (this.pending.length) this.drain();
-      else if (this.due === 1) this.send(NORMAL);
-      else if (this.due === 2 && !this.timer) this.schedule();
-      return;
-    }
+    // The monotonic clock costs a browser more than the rest of staging an event: it is
+    // read only for the types the core times (TIMED, generated from the core); the others
+    // get the time their run crosses.
+    const mono = TIMED.has(type) ? now() : NaN;
+    if (this.id >= 0 && !this.pending.length) return this.step(type, data, duration, at, mono);
     if (this.pending.length >= this.hold) {
       this.pending.shift();
       this.lost++;
@@ -210,73 +220,112 @@ class Engine {
       if (error !== wasmModule.trapped) return;
       this.trapped = error;
       clearTimeout(this.timer);
-      this.lost += this.pending.length;
+      this.lost += this.pending.length + this.sc;
       this.pending = [];
+      this.sc = 0;
+      this.st = "";
     };
     trapListeners.add(this.onTrap);
   }
 
-  // Writes `text` into the module's I/O buffer as UTF-8; returns its byte length.
-  put(text) {
-    const raw = this.raw;
-    const room = text.length * 3;
-    const at = raw.io_reserve(room);
-    if (!at && room) throw internalError(new Error("the module is out of memory"));
-    let mem = this.mem;
-    if (!mem || mem.buffer !== raw.memory.buffer) mem = this.mem = new Uint8Array(raw.memory.buffer);
-    return encoder.encodeInto(text, mem.subarray(at, at + room)).written;
-  }
-
+  // Replays the events held while the module loaded, in order (re-entrant ones, from
+  // onError or a toJSON, wait behind them), then hands them over.
   drain() {
     if (this.busy) return;
-    this.busy = true;
-    try {
-      // Re-entrant events (from onError, beforeSend or a toJSON) wait their turn here.
-      while (this.pending.length && this.id >= 0 && !this.trapped) {
-        const [type, data, duration, at, mono] = this.pending.shift();
-        this.step(type, data, duration, at, mono);
-      }
-    } finally {
-      this.busy = false;
+    while (this.pending.length && this.id >= 0 && !this.trapped) {
+      const [type, data, duration, at, mono] = this.pending.shift();
+      this.step(type, data, duration, at, mono);
     }
+    this.commit(true);
     this.schedule();
   }
 
-  // One event into the core; a trap stops the engine, anything else is reported.
+  // One event into the staged run; a trap stops the engine, anything else is reported.
   step(type, data, duration, at, mono) {
     try {
-      this.process(type, data, duration, at, mono);
+      this.stage(type, data, duration, at, mono);
     } catch (error) {
       if (isTrap(error)) throw wasmModule.trap(error);
       this.report(error, "analytics");
     }
   }
 
-  process(type, data, duration, at, mono) {
+  stage(type, data, duration, at, mono) {
+    let error = null;
     if (type === "error") {
-      const error = this.toError(data && "error" in data ? data.error : data);
+      error = this.toError(data && "error" in data ? data.error : data);
       data = { name: error.name, message: error.message, code: error.code };
-      this.report(error, "chatkit");
     } else if (type === "log" && !this.logData) {
       data = { name: data && data.name };
     }
     // The data crosses once, as JSON text before the type: 1 JSON, 2 it could not be
     // encoded, 0 none.
     let kind = 0;
-    let text = SEP + type;
+    let json = "";
     if (data != null) {
       try {
-        const json = JSON.stringify(data);
-        if (json !== undefined) {
+        const text = JSON.stringify(data);
+        if (text !== undefined) {
           kind = 1;
-          text = json + text;
+          json = text;
         }
       } catch {
         kind = 2;
       }
     }
-    const raw = this.raw;
-    this.answer(raw.analytics_observe(this.id, this.put(text), kind, at, mono, typeof duration === "number" ? duration : NaN), mono, "queue");
+    let n = this.sn;
+    const k = this.sc * NUMBERS;
+    if (k === n.length) {
+      // Past a run only while a run is being handed over (what beforeSend or a sink
+      // stages waits behind it).
+      (this.sn = new Float64Array(2 * k)).set(n);
+      n = this.sn;
+    }
+    n[k] = kind;
+    n[k + 1] = type.length;
+    n[k + 2] = at;
+    n[k + 3] = mono;
+    n[k + 4] = typeof duration === "number" ? duration : NaN;
+    this.sc++;
+    this.st += json + SEP + type;
+    if (error) this.report(error, "chatkit");
+    if (this.sc >= RUN || this.st.length >= RUN_TEXT) this.commit(true);
+    else if (!this.armed) {
+      this.armed = true;
+      queueMicrotask(this.tick);
+    }
+  }
+
+  // Hands the staged events to the core in runs, then (with `act`) sends or schedules
+  // what the core says is due. Not while a run is being handed over: what a callback
+  // stages then follows it.
+  commit(act) {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      while (this.sc && this.id >= 0 && !this.trapped) {
+        const count = this.sc;
+        const text = this.st;
+        this.sc = 0;
+        this.st = "";
+        let len = 0;
+        try {
+          len = wasmModule.put(text, new Uint8Array(this.sn.buffer, 0, count * NUMBERS * 8));
+        } catch (error) {
+          this.lost += count;
+          throw error;
+        }
+        const mono = now();
+        this.answer(this.raw.analytics_observe(this.id, len, count, mono), mono, "queue");
+        if (!act) continue;
+        if (this.due === 1) this.send(NORMAL);
+        else if (this.due === 2 && !this.timer) this.schedule();
+      }
+    } catch (error) {
+      this.report(isTrap(error) ? wasmModule.trap(error) : error, "analytics");
+    } finally {
+      this.busy = false;
+    }
   }
 
   // An answer `error pending + 2 * due + 8 * emitted`: the error is reported, the emitted
@@ -320,12 +369,12 @@ class Engine {
   // text), and a consecutive duplicate (a full queue on every event) is dropped before an
   // Error is built for it.
   check(source) {
-    if (wasmModule.call((raw) => raw.analytics_error(this.id)) >= 0) return;
-    const text = wasmModule.text();
-    let at = -1;
-    for (let k = 0; k < 4; k++) at = text.indexOf(SEP, at + 1);
-    if (this.key(source, ERROR_NAME, text.slice(at + 1)) === this.last) return;
-    this.tell(wasmModule.error(), source);
+    while (wasmModule.call((raw) => raw.analytics_error(this.id)) < 0) {
+      const text = wasmModule.text();
+      let at = -1;
+      for (let k = 0; k < 4; k++) at = text.indexOf(SEP, at + 1);
+      if (this.key(source, ERROR_NAME, text.slice(at + 1)) !== this.last) this.tell(wasmModule.error(), source);
+    }
   }
 
   key(source, name, message) {
@@ -352,6 +401,8 @@ class Engine {
   // Sends the next batch (NORMAL, FLUSH), or, as the page hides, every batch the core
   // fits in the keepalive budget. Resolves true when the batch was delivered.
   send(mode) {
+    // What is staged goes first (a page-hide send takes it with the rest).
+    this.commit(false);
     for (let first = true; ; first = false) {
       const how = mode === HIDE && !first ? HIDE + 1 : mode;
       const id = wasmModule.call((raw) => raw.analytics_take(this.id, how, Date.now(), now()));
@@ -370,7 +421,9 @@ class Engine {
     let date = "";
     try {
       if (this.sink) {
-        await withTimeout(() => this.sink(JSON.parse(body).events), this.timeout);
+        // A sink that returns no promise has taken the batch: no deadline to keep.
+        const result = this.sink(JSON.parse(body).events);
+        await (result && typeof result.then === "function" ? withTimeout(result, this.timeout) : undefined);
         status = 200;
       } else if (hide && !(typeof Request === "function" && "keepalive" in Request.prototype)) {
         // No keepalive fetch: a beacon (text/plain is CORS-simple). False means the page's
@@ -398,7 +451,7 @@ class Engine {
     try {
       if (this.id < 0 || this.trapped) return false;
       const n = wasmModule.call((raw) =>
-        raw.analytics_settle(this.id, id, status, now(), Date.now(), Math.random(), this.put(retryAfter + SEP + date)),
+        raw.analytics_settle(this.id, id, status, now(), Date.now(), Math.random(), retryAfter || date ? wasmModule.put(retryAfter + SEP + date) : 0),
       );
       if (n % 2) this.check(source);
       this.schedule();
@@ -422,7 +475,7 @@ class Engine {
 
   // A message with its token-shaped substrings replaced by the core.
   redact(text) {
-    return wasmModule.call((raw) => (raw.analytics_redact(this.put(text)), wasmModule.text()));
+    return wasmModule.call((raw) => (raw.analytics_redact(wasmModule.put(text)), wasmModule.text()));
   }
 
   // Normalises to an Error with a redacted message; an Error whose message needs no
@@ -504,6 +557,7 @@ class Engine {
   metrics() {
     if (this.final) return { ...this.final };
     let m;
+    this.commit(true);
     if (this.id >= 0 || this.trapped) {
       const at = wasmModule.call((raw) => raw.analytics_metrics(this.id));
       const v = new Float64Array(this.raw.memory.buffer, at, 16);
@@ -524,7 +578,7 @@ class Engine {
       m = { responses: 0, errors: 0, abandoned: 0, responseMs: null, timeToReadyMs: null, threadLoadMs: null, toolCalls: 0, dropped: 0, sent: 0, queued: 0 };
     }
     m.dropped += this.lost;
-    m.queued += this.pending.length;
+    m.queued += this.pending.length + this.sc;
     return m;
   }
 
@@ -553,6 +607,7 @@ class Engine {
 
   async drainAll() {
     if (this.id < 0 && this.loading) await wasmModule.load().catch(() => {});
+    this.commit(true);
     while (this.id >= 0 && !this.disposed && !this.trapped) {
       if (this.flights.size) {
         await Promise.all(this.flights);
@@ -568,6 +623,7 @@ class Engine {
     // After a trap the module's state is not to be trusted: nothing more is asked of it.
     const id = this.trapped ? -1 : this.id;
     if (id >= 0) {
+      this.commit(false);
       try {
         // A running response is abandoned; what is queued leaves as the page would.
         const n = wasmModule.call((raw) => raw.analytics_dispose(id, Date.now(), now()));
@@ -582,8 +638,10 @@ class Engine {
     if (this.onTrap) trapListeners.delete(this.onTrap);
     clearTimeout(this.timer);
     if (this.unlisten) this.unlisten();
-    this.lost += this.pending.length;
+    this.lost += this.pending.length + this.sc;
     this.pending = [];
+    this.sc = 0;
+    this.st = "";
     this.id = -1;
     if (id >= 0) wasmModule.call((raw) => raw.analytics_free(id));
   }
@@ -613,6 +671,7 @@ export const ChatKitAnalytics = /* @__PURE__ */ disposable(
   handlers() {
     const e = engine(this);
     if (!e.mark) {
+      e.commit(true);
       e.mark = now();
       if (e.id >= 0 && !wasmModule.trapped) wasmModule.call((raw) => raw.analytics_mark(e.id, e.mark));
     }

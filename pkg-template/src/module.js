@@ -101,13 +101,19 @@ export class Module {
     return error;
   }
 
-  /** Writes `text` into the module's I/O buffer as UTF-8; returns its byte length. */
-  put(text) {
+  /**
+   * Writes `head` (bytes, optional), then `text` as UTF-8, into the module's I/O buffer;
+   * returns their byte length.
+   */
+  put(text, head) {
     const raw = this.raw;
-    const room = text.length * 3;
+    const skip = head ? head.length : 0;
+    const room = skip + text.length * 3;
     const at = raw.io_reserve(room);
     if (!at && room) throw internalError(new Error("the module is out of memory"));
-    return encoder.encodeInto(text, new Uint8Array(raw.memory.buffer, at, room)).written;
+    const mem = new Uint8Array(raw.memory.buffer, at, room);
+    if (head) mem.set(head);
+    return skip + encoder.encodeInto(text, mem.subarray(skip)).written;
   }
 
   /** The text of the module's last answer. */

@@ -1,12 +1,15 @@
 //! `ChatKitAnalytics`' exports: synchronous calls over [`Engine`], one per instance in a
 //! slab. Numbers in and out; text through the I/O buffer ([`super::io`]): an event's
 //! data crosses once, as the text of the facade's `JSON.stringify`, and the core redacts
-//! it at every depth. A call that queues answers `pending error + 2 * due + 8 *
+//! it at every depth. Events cross in runs ([`analytics_observe`]): the facade stages
+//! the events of one task (their numbers in one array, their text in one string) and
+//! hands them over together, so a burst costs one `encodeInto` and one call per run,
+//! not per event. A call that queues answers `pending error + 2 * due + 8 *
 //! emitted` (see `report`): the emitted events (with `beforeSend`) are lines of JSON in
 //! the buffer, and a pending error is read with [`analytics_error`]. No `JsValue`, no
 //! class, no js-sys.
 
-use super::io::{fail, field, input, output};
+use super::io::{fail, field, input, output, with_bytes};
 use crate::core::analytics::engine::{redact_message, Data, Engine, Take, METRICS_LEN};
 use crate::core::record::Field;
 use alloc::string::String;
@@ -34,7 +37,15 @@ fn with<T>(handle: u32, f: impl FnOnce(&mut Engine) -> T) -> Option<T> {
 /// nothing to send, 1 send now, 2 later (ask [`analytics_due`] how long).
 fn report(handle: u32, mono: f64, out: &[String]) -> f64 {
     if !out.is_empty() {
-        output(&out.join("\n"));
+        // (`join`'s generic copy weighs a kilobyte in the module.)
+        let mut lines = String::new();
+        for (i, line) in out.iter().enumerate() {
+            if i > 0 {
+                lines.push('\n');
+            }
+            lines.push_str(line);
+        }
+        output(&lines);
     }
     let (pending, due) = with(handle, |e| {
         let due = match e.due(mono) {
@@ -98,24 +109,64 @@ pub fn analytics_mark(handle: u32, mono: f64) {
     with(handle, |e| e.mark(mono));
 }
 
-/// One event: the buffer's `len` bytes are `json \x1f type` (JSON text never holds a raw
-/// U+001F, the type may); `data` says what the JSON part is (see [`data`]). `at` epoch
-/// ms, `mono` monotonic ms, `duration` NaN when the event brought none.
+/// The numbers of one event in a run: data kind (see [`data`]), the type's length in
+/// UTF-16 code units, `at` epoch ms, `mono` monotonic ms (NaN: the run's time, for types
+/// other than [`crate::core::analytics::TIMED`]), duration (NaN for none); `f64`s,
+/// little-endian.
+pub const EVENT_NUMBERS: usize = 5;
+
+/// `s` split after its first `units` UTF-16 code units (what a JavaScript string's
+/// `length` counts; `encodeInto` writes a lone surrogate as U+FFFD, one unit too): a
+/// character is one unit, two when it takes four bytes in UTF-8.
+fn split_units(s: &str, units: usize) -> (&str, &str) {
+    let mut left = units;
+    let mut end = 0;
+    for &b in s.as_bytes() {
+        // Every byte but a continuation byte starts a character.
+        if b & 0xC0 != 0x80 {
+            if left == 0 {
+                break;
+            }
+            left = left.saturating_sub(1 + usize::from(b >= 0xF0));
+        }
+        end += 1;
+    }
+    (
+        s.get(..end).unwrap_or_default(),
+        s.get(end..).unwrap_or_default(),
+    )
+}
+
+/// A run of `count` events, in the order they happened. The buffer's `len` bytes hold
+/// their numbers first ([`EVENT_NUMBERS`] each), then each one's `json \x1f type`, one
+/// after the other (JSON text never holds a raw U+001F; the type may, so its length is
+/// among the numbers). `mono`: now, for the answer's `due` and for the events without a
+/// monotonic time. Answered as [`report`] says, with every event emitted and every error
+/// raised by the whole run.
 #[wasm_bindgen]
-pub fn analytics_observe(
-    handle: u32,
-    len: usize,
-    data_kind: u32,
-    at: f64,
-    mono: f64,
-    duration: f64,
-) -> f64 {
-    let text = input(len).unwrap_or_default();
-    let (json, kind) = text.split_once('\x1f').unwrap_or(("", &text));
-    let duration = (!duration.is_nan()).then_some(duration);
+pub fn analytics_observe(handle: u32, len: usize, count: usize, mono: f64) -> f64 {
     let mut out = Vec::new();
-    with(handle, |e| {
-        e.observe(kind, at, mono, data(data_kind, json), duration, &mut out)
+    with_bytes(len, |bytes| {
+        let split = (count * EVENT_NUMBERS * 8).min(bytes.len());
+        let (numbers, text) = bytes.split_at(split);
+        let mut rest = core::str::from_utf8(text).unwrap_or_default();
+        for n in numbers.chunks_exact(EVENT_NUMBERS * 8) {
+            let mut v = [0.0; EVENT_NUMBERS];
+            for (x, b) in v.iter_mut().zip(n.chunks_exact(8)) {
+                *x = f64::from_le_bytes(b.try_into().unwrap_or_default());
+            }
+            let [kind, units, at, when, duration] = v;
+            let sep = rest.bytes().position(|b| b == 0x1f).unwrap_or(rest.len());
+            let json = rest.get(..sep).unwrap_or_default();
+            let (type_, tail) =
+                split_units(rest.get(sep + 1..).unwrap_or_default(), units as usize);
+            rest = tail;
+            let when = if when.is_nan() { mono } else { when };
+            let duration = Some(duration).filter(|d| !d.is_nan());
+            with(handle, |e| {
+                e.observe(type_, at, when, data(kind as u32, json), duration, &mut out)
+            });
+        }
     });
     report(handle, mono, &out)
 }

@@ -63,6 +63,12 @@ pub fn with_text<T>(len: usize, f: impl FnOnce(&str) -> T) -> T {
     f(utf8(bytes).unwrap_or_default())
 }
 
+/// Reads the `len` bytes of input in place, without a copy. `f` must not write an
+/// answer.
+pub fn with_bytes<T>(len: usize, f: impl FnOnce(&[u8]) -> T) -> T {
+    f(buffer().get(..len).unwrap_or_default())
+}
+
 /// The `len` bytes of input the facade wrote as a plain value (`core::record`); `None`
 /// when they are malformed, which the facade never writes.
 pub fn field(len: usize) -> Option<Field> {

@@ -24,9 +24,8 @@ pub fn push_u64(out: &mut String, mut n: u64) {
             break;
         }
     }
-    for &d in digits.get(i..).unwrap_or(&[]) {
-        out.push(d as char);
-    }
+    // One copy of the digits (ASCII, so always UTF-8), not a `push` per digit.
+    out.push_str(core::str::from_utf8(digits.get(i..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// A number in decimal.

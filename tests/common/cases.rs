@@ -14,6 +14,10 @@ async fn auth_fetch_a_token_callback_that_throws_is_unauthorized_and_sends_nothi
     common::auth_fetch::a_token_callback_that_throws_is_unauthorized_and_sends_nothing().await
 }
 #[wasm_bindgen_test]
+fn analytics_a_run_of_events_crosses_in_one_call() {
+    common::analytics::a_run_of_events_crosses_in_one_call()
+}
+#[wasm_bindgen_test]
 fn leak_ten_thousand_analytics_cores() {
     common::leak::analytics_cores()
 }

@@ -50,8 +50,14 @@ pub fn analytics_cores() {
         let handle = analytics_new(put(&options), 0.0);
         assert_eq!(handle % 2.0, 1.0, "valid options, sending");
         let handle = (handle / 2.0) as u32;
-        let event = "{\"x_api\":\"k\",\"n\":1}\x1ftrack";
-        let queued = analytics_observe(handle, put(event), 1, 1.0, 1.0, f64::NAN);
+        // A run of one event: its numbers (data kind JSON, the type's length, at, mono,
+        // no duration), then its text.
+        let mut event: Vec<u8> = [1.0, 5.0, 1.0, 1.0, f64::NAN]
+            .iter()
+            .flat_map(|n: &f64| n.to_le_bytes())
+            .collect();
+        event.extend_from_slice(b"{\"x_api\":\"k\",\"n\":1}\x1ftrack");
+        let queued = analytics_observe(handle, put(event), 1, 1.0);
         assert_eq!(queued, 4.0, "queued, due after the interval");
         assert!(analytics_due(handle, 1.0) > 0.0);
         let id = analytics_take(handle, 1, 1.0, 1.0);

@@ -2,5 +2,6 @@
 //! the binding layer's exports, called as the package's facade calls them.
 
 pub mod alloc;
+pub mod analytics;
 pub mod auth_fetch;
 pub mod leak;

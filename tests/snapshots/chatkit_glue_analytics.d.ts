@@ -53,11 +53,14 @@ export function analytics_metrics(handle: number): number;
 export function analytics_new(len: number, ready_from: number): number;
 
 /**
- * One event: the buffer's `len` bytes are `json \x1f type` (JSON text never holds a raw
- * U+001F, the type may); `data` says what the JSON part is (see [`data`]). `at` epoch
- * ms, `mono` monotonic ms, `duration` NaN when the event brought none.
+ * A run of `count` events, in the order they happened. The buffer's `len` bytes hold
+ * their numbers first ([`EVENT_NUMBERS`] each), then each one's `json \x1f type`, one
+ * after the other (JSON text never holds a raw U+001F; the type may, so its length is
+ * among the numbers). `mono`: now, for the answer's `due` and for the events without a
+ * monotonic time. Answered as [`report`] says, with every event emitted and every error
+ * raised by the whole run.
  */
-export function analytics_observe(handle: number, len: number, data_kind: number, at: number, mono: number, duration: number): number;
+export function analytics_observe(handle: number, len: number, count: number, mono: number): number;
 
 /**
  * The buffer's `len` bytes of text with token-shaped substrings replaced (error
@@ -112,7 +115,7 @@ export interface InitOutput {
     readonly analytics_mark: (a: number, b: number) => void;
     readonly analytics_metrics: (a: number) => number;
     readonly analytics_new: (a: number, b: number) => number;
-    readonly analytics_observe: (a: number, b: number, c: number, d: number, e: number, f: number) => number;
+    readonly analytics_observe: (a: number, b: number, c: number, d: number) => number;
     readonly analytics_redact: (a: number) => number;
     readonly analytics_send_timeout: (a: number) => number;
     readonly analytics_settle: (a: number, b: number, c: number, d: number, e: number, f: number, g: number) => number;

@@ -218,7 +218,9 @@ pub struct Engine {
     send_timeout_ms: f64,
     /// What is left of the keepalive budget in the current page-hide round.
     hide_budget: usize,
-    error: Option<GlueError>,
+    /// Problems to report to `onError`, oldest first (one call may observe many events);
+    /// a consecutive duplicate (a full queue on every event) is kept once.
+    errors: Vec<GlueError>,
 }
 
 impl Engine {
@@ -248,7 +250,7 @@ impl Engine {
             keys: c.keys,
             send_timeout_ms: c.send_timeout_ms,
             hide_budget: KEEPALIVE_BUDGET,
-            error: None,
+            errors: Vec::new(),
         })
     }
 
@@ -381,7 +383,7 @@ impl Engine {
             Data::Unencodable => None,
         };
         if redacted.is_none() {
-            self.error = Some(GlueError::new(
+            self.raise(GlueError::new(
                 ErrorCode::InvalidConfig,
                 "analytics: an event's data could not be encoded as JSON (a cycle, a BigInt or a throwing getter); the event was dropped",
             ));
@@ -400,7 +402,7 @@ impl Engine {
             _ => None,
         };
         let Some(kind) = text("type").filter(|k| !k.is_empty()) else {
-            self.error = Some(GlueError::invalid_config(
+            self.raise(GlueError::invalid_config(
                 "analytics: beforeSend must return the event (with its string type), null to drop it, or nothing to keep it",
             ));
             self.queue.lose();
@@ -433,7 +435,7 @@ impl Engine {
                 "analytics: an event is larger than maxBatchBytes allows; it was dropped"
             }
         };
-        self.error = Some(GlueError::new(ErrorCode::BadRequest, msg).with_retryable(false));
+        self.raise(GlueError::new(ErrorCode::BadRequest, msg).with_retryable(false));
     }
 
     /// Counts an event lost before the queue (`beforeSend` threw).
@@ -511,7 +513,15 @@ impl Engine {
         if code == ErrorCode::BadRequest {
             e = e.with_hint("Check the analytics endpoint: it must accept POST {\"events\":[...],\"sentAt\":N} (application/json, or text/plain from sendBeacon).");
         }
-        self.error = Some(e);
+        self.raise(e);
+    }
+
+    /// Keeps `e` for `onError`, unless the last one kept says the same (each message
+    /// names its cause, and the facade drops consecutive duplicates too).
+    fn raise(&mut self, e: GlueError) {
+        if self.errors.last().map(|l| &l.message) != Some(&e.message) {
+            self.errors.push(e);
+        }
     }
 
     /// Milliseconds until the scheduler should send: `None` nothing to do, 0 now.
@@ -521,12 +531,12 @@ impl Engine {
 
     /// Whether a problem waits to be reported to `onError`.
     pub fn has_error(&self) -> bool {
-        self.error.is_some()
+        !self.errors.is_empty()
     }
 
-    /// The latest problem to report to `onError`, once.
+    /// The oldest problem not yet reported to `onError`, once.
     pub fn take_error(&mut self) -> Option<GlueError> {
-        self.error.take()
+        (!self.errors.is_empty()).then(|| self.errors.remove(0))
     }
 
     /// `metrics()` as numbers, in [`METRICS`]' order; NaN for null.

@@ -55,6 +55,21 @@ pub struct Observed {
 /// The event type a response left running becomes.
 pub const ABANDONED: &str = "response.abandoned";
 
+/// The event types whose monotonic time [`Tracker::observe`] reads (time to ready,
+/// response and thread-load durations, abandons). For every other type the time only
+/// says when the event was queued, so the facade reads its (costly) monotonic clock for
+/// these types alone (`pkg-template/src/analytics-limits.js`, generated from this list
+/// by `tests/generated.rs`) and gives the others the time their run crossed
+/// (`bind::analytics::analytics_observe`). A test checks no other type reads it.
+pub const TIMED: [&str; 6] = [
+    "ready",
+    "response.start",
+    "response.end",
+    "thread.change",
+    "thread.load.start",
+    "thread.load.end",
+];
+
 /// Pairing and metrics for one analytics object.
 #[derive(Debug, Default)]
 pub struct Tracker {
@@ -171,6 +186,52 @@ impl Tracker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_timed_types_read_the_time() {
+        // One type observed at time `at` in the middle of a response and a thread load,
+        // then what follows: everything the tracker says, as text.
+        let run = |kind: &str, at: f64| {
+            let mut t = Tracker::new(0.0);
+            t.observe("thread.change", 5.0, Some("t0"), None);
+            t.observe("response.start", 10.0, None, None);
+            t.observe("thread.load.start", 10.0, Some("t"), None);
+            let o = t.observe(kind, at, Some("t"), None);
+            let next = [
+                t.observe("response.end", 30.0, None, None),
+                t.observe("thread.load.end", 40.0, Some("t"), None),
+                t.observe("ready", 50.0, None, None),
+                t.dispose(60.0),
+            ];
+            format!("{o:?} {next:?} {:?}", t.metrics)
+        };
+        for kind in [
+            "ready",
+            "error",
+            "effect",
+            "deeplink",
+            "response.start",
+            "response.end",
+            "history.open",
+            "history.close",
+            "thread.change",
+            "thread.load.start",
+            "thread.load.end",
+            "tool.change",
+            "log",
+            "tool.call",
+            "secret.fetch",
+            "fetch.token_refresh",
+            "checkout",
+            "",
+        ] {
+            let reads = run(kind, 11.0) != run(kind, 17.0);
+            assert_eq!(reads, TIMED.contains(&kind), "{kind}");
+            if !reads {
+                assert_eq!(run(kind, 11.0), run(kind, f64::NAN), "{kind}");
+            }
+        }
+    }
 
     #[test]
     fn a_chat_session() {

@@ -63,11 +63,70 @@ impl Default for QueueConfig {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Item {
     json: String,
     attempts: u8,
     queued_at: f64,
+}
+
+/// The waiting events, oldest first: a `Vec` read from `head`, so that taking a batch
+/// from the front costs the batch, not the whole queue (a `maxQueue` of 100,000 would
+/// otherwise move every waiting event on each take). The slots before `head` are
+/// emptied and reclaimed once they are half of the `Vec`.
+#[derive(Debug, Default)]
+struct Waiting {
+    items: Vec<Item>,
+    head: usize,
+}
+
+impl Waiting {
+    fn live(&self) -> &[Item] {
+        self.items.get(self.head..).unwrap_or_default()
+    }
+
+    fn len(&self) -> usize {
+        self.items.len() - self.head
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn first(&self) -> Option<&Item> {
+        self.live().first()
+    }
+
+    fn iter(&self) -> core::slice::Iter<'_, Item> {
+        self.live().iter()
+    }
+
+    fn push(&mut self, item: Item) {
+        self.items.push(item);
+    }
+
+    /// Moves the `n` oldest out.
+    fn take_front(&mut self, n: usize) -> Vec<Item> {
+        let end = (self.head + n).min(self.items.len());
+        let out = self
+            .items
+            .get_mut(self.head..end)
+            .map(|taken| taken.iter_mut().map(core::mem::take).collect())
+            .unwrap_or_default();
+        self.head = end;
+        if self.head * 2 >= self.items.len() {
+            self.items.drain(..self.head);
+            self.head = 0;
+        }
+        out
+    }
+
+    /// Puts `items` back in front, oldest first.
+    fn put_front(&mut self, mut items: Vec<Item>) {
+        items.extend(self.items.drain(self.head..));
+        self.items = items;
+        self.head = 0;
+    }
 }
 
 /// How a batch is taken.
@@ -133,9 +192,8 @@ pub enum Pushed {
 #[derive(Debug, Default)]
 pub struct Queue {
     cfg: QueueConfig,
-    /// Waiting events, oldest first (at most `max_queue`, so removing from the front
-    /// is cheap enough, and a plain Vec keeps the module small).
-    items: Vec<Item>,
+    /// Waiting events, oldest first.
+    items: Waiting,
     bytes: usize,
     inflight: Vec<(u32, Vec<Item>)>,
     next_id: u32,
@@ -191,8 +249,9 @@ impl Queue {
             if self.items.is_empty() {
                 return Pushed::Overflow;
             }
-            let old = self.items.remove(0);
-            self.bytes -= old.json.len();
+            for old in self.items.take_front(1) {
+                self.bytes -= old.json.len();
+            }
             pushed = Pushed::Overflow;
         }
         self.bytes += json.len();
@@ -240,7 +299,7 @@ impl Queue {
         };
         let mut size = BODY_OVERHEAD;
         let mut count = 0;
-        for item in &self.items {
+        for item in self.items.iter() {
             if count == self.limit || size + item.json.len() + 1 > max_bytes {
                 break;
             }
@@ -250,7 +309,7 @@ impl Queue {
         if count == 0 {
             return None;
         }
-        let items: Vec<Item> = self.items.drain(..count).collect();
+        let items = self.items.take_front(count);
         self.split_left = self.split_left.saturating_sub(count);
         let mut body = String::with_capacity(size);
         body.push_str("{\"events\":[");
@@ -273,7 +332,7 @@ impl Queue {
 
     fn requeue(&mut self, items: Vec<Item>) {
         self.bytes += items.iter().map(|i| i.json.len()).sum::<usize>();
-        self.items.splice(0..0, items);
+        self.items.put_front(items);
     }
 
     /// Applies the outcome of a send. `random` is in [0, 1) (jitter); `retry_after_ms`

@@ -31,6 +31,20 @@ pub const SECRET_KEY_PARTS: [&str; 8] = [
 
 /// Token characters needed after `sk-` / `ek_` for the substring to count as a key.
 pub const MIN_KEY_BODY: usize = 8;
+/// An OpenAI API key starts with this; a ChatKit client secret with [`CLIENT_SECRET_PREFIX`].
+pub const API_KEY_PREFIX: &str = "sk-";
+pub const CLIENT_SECRET_PREFIX: &str = "ek_";
+/// A JWT starts with this (base64url of `{"`), and has at least [`JWT_DOTS`] dots.
+pub const JWT_PREFIX: &str = "eyJ";
+pub const JWT_DOTS: usize = 2;
+/// The authorization scheme whose value is replaced (any case, then spaces or tabs).
+pub const BEARER: &str = "bearer";
+/// Characters of a key or token (base64url), and of a bearer token (RFC 6750
+/// `b64token` plus `.`), beyond ASCII letters and digits. Diagnostics' credential
+/// check (`pkg-template/src/diagnostics/secret.js`) is generated from these constants
+/// by `tests/generated.rs`, which also checks it finds what [`redact_text`] replaces.
+pub const TOKEN_EXTRA: &str = "-_";
+pub const BEARER_EXTRA: &str = "-_.~+/=";
 
 /// A key lower-cased with `-` and `_` removed. Only ASCII letters are folded (every
 /// secret word is ASCII, and Unicode case tables would cost the module kilobytes).
@@ -73,7 +87,7 @@ fn run_len(bytes: &[u8], from: usize, pred: fn(u8) -> bool) -> usize {
 /// At `i`, a JWT-like token: `eyJ` + base64url, then at least two more `.segment`s.
 /// Returns its length.
 fn jwt_at(b: &[u8], i: usize) -> Option<usize> {
-    if !b[i..].starts_with(b"eyJ") {
+    if !b[i..].starts_with(JWT_PREFIX.as_bytes()) {
         return None;
     }
     let mut end = i + run_len(b, i, is_token_byte);
@@ -83,13 +97,15 @@ fn jwt_at(b: &[u8], i: usize) -> Option<usize> {
         end += 1;
         end += run_len(b, end, is_token_byte);
     }
-    (dots >= 2).then_some(end - i)
+    (dots >= JWT_DOTS).then_some(end - i)
 }
 
 /// At `i`, `sk-` or `ek_` followed by enough token characters. Returns its length.
 fn key_at(b: &[u8], i: usize) -> Option<usize> {
     let rest = &b[i..];
-    if !(rest.starts_with(b"sk-") || rest.starts_with(b"ek_")) {
+    if !(rest.starts_with(API_KEY_PREFIX.as_bytes())
+        || rest.starts_with(CLIENT_SECRET_PREFIX.as_bytes()))
+    {
         return None;
     }
     let body = run_len(b, i + 3, is_token_byte);
@@ -144,7 +160,7 @@ fn through_bearer(b: &[u8], from: usize, mut to: usize) -> usize {
 /// At `i`, `Bearer` (any case) followed by spaces or tabs: their length.
 fn bearer_word_at(b: &[u8], i: usize) -> Option<usize> {
     let word = b.get(i..i + 6)?;
-    if !word.eq_ignore_ascii_case(b"bearer") {
+    if !word.eq_ignore_ascii_case(BEARER.as_bytes()) {
         return None;
     }
     let spaces = b
@@ -201,6 +217,23 @@ mod tests {
     use super::*;
 
     const JWT: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEifQ.c2lnbmF0dXJlX2hlcmU";
+
+    #[test]
+    fn the_exported_character_sets_are_the_scanners() {
+        for b in 0..=255u8 {
+            let alnum = b.is_ascii_alphanumeric();
+            assert_eq!(
+                is_token_byte(b),
+                alnum || TOKEN_EXTRA.as_bytes().contains(&b)
+            );
+            assert_eq!(
+                is_bearer_byte(b),
+                alnum || BEARER_EXTRA.as_bytes().contains(&b)
+            );
+        }
+        assert_eq!(API_KEY_PREFIX.len(), 3);
+        assert_eq!(CLIENT_SECRET_PREFIX.len(), 3);
+    }
 
     #[test]
     fn keys_by_the_rule() {

@@ -95,6 +95,37 @@ describe("nearest", () => {
     }
   });
 
+  test("property: suggestions follow the core's rule (ClientTools' unknown_tool names the core's nearest)", async () => {
+    const { ClientTools } = await import("chatkit-glue");
+    const tools = new ClientTools();
+    for (const name of ALL) tools.register(name, { handler: () => ({}) });
+    const core = async (name) => {
+      // dispatch answers ChatKit's onClientTool: the error comes back as { error }.
+      const e = (await tools.dispatch({ name, params: {} })).error;
+      assert.equal(e?.code, "unknown_tool", name);
+      return /\(did you mean "(.*)"\?\)$/.exec(e.message)?.[1];
+    };
+    const r = random(4);
+    let suggested = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const key = r.pick(ALL);
+      // Near misses of every length (edits, case, cut or grown), and unrelated text.
+      const p = r.int(key.length);
+      const name = [
+        key.slice(0, p) + r.text(r.ALNUM, 0, 3) + key.slice(p + r.int(3)),
+        key.toUpperCase().slice(r.int(4)),
+        key.slice(0, 2 + r.int(4)),
+        r.printable(12),
+      ][i % 4];
+      if (!name || ALL.includes(name)) continue;
+      const want = await core(name);
+      if (want !== undefined) suggested++;
+      assert.equal(nearest(name, ALL), want, JSON.stringify(name));
+    }
+    assert.ok(suggested > RUNS / 4, `${suggested} suggestions`);
+    tools.dispose?.();
+  });
+
   test("the name lists agree with one another", () => {
     assert.deepEqual(keys.HANDLER_LIKE, ["onClientTool", ...ALL.slice(16)]);
     assert.deepEqual(keys.API, [...keys.HOSTED_API, ...keys.CUSTOM_API]);
