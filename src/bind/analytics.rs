@@ -149,7 +149,7 @@ pub fn analytics_observe(handle: u32, len: usize, count: usize, mono: f64) -> f6
     with_bytes(len, |bytes| {
         let split = (count * EVENT_NUMBERS * 8).min(bytes.len());
         let (numbers, text) = bytes.split_at(split);
-        let mut rest = core::str::from_utf8(text).unwrap_or_default();
+        let mut rest = crate::core::text::utf8(text).unwrap_or_default();
         for n in numbers.chunks_exact(EVENT_NUMBERS * 8) {
             let mut v = [0.0; EVENT_NUMBERS];
             for (x, b) in v.iter_mut().zip(n.chunks_exact(8)) {

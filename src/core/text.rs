@@ -25,7 +25,7 @@ pub fn push_u64(out: &mut String, mut n: u64) {
         }
     }
     // One copy of the digits (ASCII, so always UTF-8), not a `push` per digit.
-    out.push_str(core::str::from_utf8(digits.get(i..).unwrap_or_default()).unwrap_or_default());
+    out.push_str(utf8(digits.get(i..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// A number in decimal.
