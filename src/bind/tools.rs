@@ -128,7 +128,11 @@ pub fn tools_unknown(len: usize) -> i32 {
     let err = with_text(len, |text| {
         let mut names = pieces(text, 0);
         let name = names.next().unwrap_or_default();
-        let registered: Vec<&str> = names.collect();
+        // Pushed one by one: `collect` brings a specialised builder of its own.
+        let mut registered = Vec::new();
+        for n in names {
+            registered.push(n);
+        }
         unknown_tool(name, &registered)
     });
     fail(&err)

@@ -6,7 +6,7 @@
 
 use super::format::Format;
 use super::pattern::{Pattern, PatternMatcher};
-use super::pointer::{find, quoted, split_at};
+use super::pointer::{find, member, quoted, split_at};
 use super::refs::{before_hash, navigate, percent_decode, resolve, Index};
 use super::value::Value;
 use crate::core::text::cat;
@@ -259,7 +259,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                     break;
                 };
                 let name = c.out.intern(name);
-                if c.names.contains(&name)
+                if member(&c.names, name)
                     && c.out.nodes.iter().any(|n| n.resource == res)
                     && !c
                         .out
@@ -531,7 +531,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 let name = split_at(&uri, b'#', false).map_or("", |(_, f)| f);
                 if kw == 41 && target.get("$dynamicAnchor").and_then(Value::as_str) == Some(name) {
                     let name = self.out.intern(name);
-                    if !self.names.contains(&name) {
+                    if !member(&self.names, name) {
                         self.names.push(name);
                     }
                     s.push(kw, n, name, 0, 0.0);
@@ -566,7 +566,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         let at = self.out.begin();
         for item in items {
             let s = self.out.intern(item.as_str()?);
-            if self.out.list(at).contains(&s) {
+            if member(self.out.list(at), s) {
                 return None;
             }
             self.out.ints.push(s);
@@ -589,7 +589,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         let r = self
             .refs
             .chunks_exact(3)
-            .find(|r| on_cycle.contains(&r[0]))
+            .find(|r| member(on_cycle, r[0]))
             .or(self.refs.chunks_exact(3).next())
             .unwrap_or(&[0, NONE, NONE]);
         Err(Box::new(SchemaError {

@@ -3,7 +3,7 @@
 //! addresses are `idn-email`, which is not asserted).
 
 use crate::core::schema::format::ip::{is_ipv4, is_ipv6};
-use crate::core::schema::pointer::split_at;
+use crate::core::schema::pointer::{member, split_at};
 
 pub fn is_email(s: &str) -> bool {
     let Some((local, domain)) = split_at(s, b'@', true) else {
@@ -13,7 +13,7 @@ pub fn is_email(s: &str) -> bool {
 }
 
 fn is_atext(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&c)
+    c.is_ascii_alphanumeric() || member(b"!#$%&'*+-/=?^_`{|}~", c)
 }
 
 /// `Atom *("." Atom)`: no leading, trailing or doubled dot.

@@ -1,7 +1,6 @@
 //! IP address literals, shared by `uri` hosts and `email` address literals.
 
-use crate::core::schema::pointer::pieces;
-use alloc::vec::Vec;
+use crate::core::schema::pointer::{pieces, split_at};
 
 /// Dotted-decimal IPv4: four octets 0 to 255, no leading zeros (RFC 3986 `dec-octet`).
 pub fn is_ipv4(s: &str) -> bool {
@@ -54,10 +53,15 @@ fn groups(part: &str, ipv4_last: bool) -> Option<usize> {
     if part.is_empty() {
         return Some(0);
     }
-    let list: Vec<&str> = pieces(part, b':').collect();
     let mut n = 0;
-    for (i, piece) in list.iter().enumerate() {
-        if ipv4_last && i == list.len() - 1 && piece.bytes().any(|c| c == b'.') {
+    let mut rest = part;
+    loop {
+        // One piece at a time (no list of them: a `Vec` costs more code than this).
+        let (piece, next) = match split_at(rest, b':', false) {
+            Some((piece, next)) => (piece, Some(next)),
+            None => (rest, None),
+        };
+        if ipv4_last && next.is_none() && piece.bytes().any(|c| c == b'.') {
             if !is_ipv4(piece) {
                 return None;
             }
@@ -67,8 +71,11 @@ fn groups(part: &str, ipv4_last: bool) -> Option<usize> {
         } else {
             return None;
         }
+        match next {
+            Some(next) => rest = next,
+            None => return Some(n),
+        }
     }
-    Some(n)
 }
 
 #[cfg(test)]
