@@ -344,7 +344,10 @@ impl Parser<'_> {
             }
             // Beyond 9 digits an exponent is past any range: left to the slow path.
             exp = (n <= 9).then(|| {
-                let e = self.s[from..self.i]
+                let e = self
+                    .s
+                    .get(from..self.i)
+                    .unwrap_or(&[])
                     .iter()
                     .fold(0i64, |a, d| a * 10 + i64::from(d - b'0'));
                 if minus {

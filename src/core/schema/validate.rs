@@ -18,6 +18,7 @@ use super::value::Value;
 use super::Schema;
 use crate::core::analytics::redact::{is_secret_key, redact_text};
 use crate::core::text::cat;
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
@@ -73,13 +74,13 @@ impl Schema {
             pointer: String::new(),
             reason: "invalid".into(),
         });
-        let text = redact_text(&f.reason);
+        let text = redacted(f.reason);
         let reason = match head(&text, MAX_REASON) {
             Some(h) => cat(&[h, "…"]),
-            None => text.into_owned(),
+            None => text,
         };
         Err(Failure {
-            pointer: redact_text(&f.pointer).into_owned(),
+            pointer: redacted(f.pointer),
             reason,
         })
     }
@@ -558,6 +559,15 @@ impl Schema {
             _ => return,
         }
         self.set(cx, s);
+    }
+}
+
+/// `s` with token-shaped text redacted: the same `String` when there is none (no copy,
+/// and no `Cow::into_owned` in the module).
+fn redacted(s: String) -> String {
+    match redact_text(&s) {
+        Cow::Owned(r) => r,
+        Cow::Borrowed(_) => s,
     }
 }
 

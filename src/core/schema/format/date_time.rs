@@ -33,7 +33,8 @@ pub fn is_time(s: &str) -> bool {
     else {
         return false;
     };
-    if b[2] != b':' || b[5] != b':' || hour > 23 || minute > 59 || second > 60 {
+    if b.get(2) != Some(&b':') || b.get(5) != Some(&b':') || hour > 23 || minute > 59 || second > 60
+    {
         return false;
     }
     let mut i = 8;

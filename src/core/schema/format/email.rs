@@ -64,8 +64,8 @@ pub fn is_hostname(s: &str) -> bool {
         && s.len() <= 253
         && s.as_bytes().split(|c| *c == b'.').all(|b| {
             (1..=63).contains(&b.len())
-                && b[0] != b'-'
-                && b[b.len() - 1] != b'-'
+                && b.first() != Some(&b'-')
+                && b.last() != Some(&b'-')
                 && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
         })
 }
