@@ -711,7 +711,7 @@ impl Scratch {
 
 /// The meta-schemas whose meaning of the keywords is the one implemented.
 fn is_known_dialect(uri: &str) -> bool {
-    let uri = uri.strip_suffix('#').unwrap_or(uri);
+    let uri = uri.strip_suffix("#").unwrap_or(uri);
     let path = uri
         .strip_prefix("https://")
         .or_else(|| uri.strip_prefix("http://"))

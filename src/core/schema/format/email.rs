@@ -48,7 +48,7 @@ fn is_quoted_string(s: &str) -> bool {
 }
 
 fn is_domain_or_literal(s: &str) -> bool {
-    if let Some(literal) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+    if let Some(literal) = s.strip_prefix("[").and_then(|r| r.strip_suffix("]")) {
         return match literal.strip_prefix("IPv6:") {
             Some(v6) => is_ipv6(v6),
             None => is_ipv4(literal),

@@ -108,11 +108,11 @@ fn is_authority(s: &str) -> bool {
         }
         None => s,
     };
-    let (host_ok, port) = if let Some(inner) = host_port.strip_prefix('[') {
+    let (host_ok, port) = if let Some(inner) = host_port.strip_prefix("[") {
         let Some((literal, after)) = split_at(inner, b']', false) else {
             return false;
         };
-        let port = match after.strip_prefix(':') {
+        let port = match after.strip_prefix(":") {
             Some(p) => p,
             None if after.is_empty() => "",
             None => return false,
@@ -127,7 +127,8 @@ fn is_authority(s: &str) -> bool {
 
 /// `IPv6address / IPvFuture` inside the brackets.
 fn is_ip_literal(s: &str) -> bool {
-    if let Some(future) = s.strip_prefix(['v', 'V']) {
+    // A byte test: a `char` pattern brings UTF-8 decoding along.
+    if let (Some(b'v' | b'V'), Some(future)) = (s.as_bytes().first(), s.get(1..)) {
         let Some((version, rest)) = split_at(future, b'.', false) else {
             return false;
         };
