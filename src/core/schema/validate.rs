@@ -335,16 +335,19 @@ impl Schema {
     /// The first property name of an object that `n` refuses.
     fn bad_name<'v>(&self, n: u32, v: &'v Value, cx: &Cx<'v>) -> Option<&'v str> {
         let Value::Object(m) = v else { return None };
-        m.iter().map(|(k, _)| k.as_str()).find(|k| {
+        for (k, _) in m {
             // A name is a value of its own, outside the instance: its own context.
             let mut sub = Cx {
                 path: Vec::new(),
-                scope: cx.scope.clone(),
+                scope: cx.scope.as_slice().into(),
                 quiet: 1,
                 fail: None,
             };
-            !self.node(n, &Value::String((*k).into()), &mut sub, None)
-        })
+            if !self.node(n, &Value::String(k.as_str().into()), &mut sub, None) {
+                return Some(k);
+            }
+        }
+        None
     }
 
     /// `anyOf` (27) and `oneOf` (28).
@@ -509,7 +512,10 @@ impl Schema {
                 let source = p.str(b);
                 s.push_str("does not match ");
                 match head(source, 80) {
-                    Some(h) => s.extend([h, "…"]),
+                    Some(h) => {
+                        s.push_str(h);
+                        s.push('…');
+                    }
                     None => s.push_str(source),
                 }
             }
@@ -600,10 +606,15 @@ fn has(v: &Value, name: &str) -> bool {
 
 /// The first of `names` an object lacks (`None` for other values).
 fn missing<'n>(v: &Value, p: &'n Compiled, names: &[u32]) -> Option<&'n str> {
-    match v {
-        Value::Object(_) => names.iter().map(|n| p.str(*n)).find(|n| !has(v, n)),
-        _ => None,
+    if let Value::Object(_) = v {
+        for n in names {
+            let name = p.str(*n);
+            if !has(v, name) {
+                return Some(name);
+            }
+        }
     }
+    None
 }
 
 /// Two equal items, in linear time: an open-addressing table of hashes.
