@@ -268,7 +268,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                         .any(|d| d[0] == res && d[1] == name)
                 {
                     let n = c.child(v);
-                    c.out.dynamic.extend([res, name, n]);
+                    push_all(&mut c.out.dynamic, &[res, name, n]);
                 }
             }
             if c.out.dynamic.len() == before && c.queue.is_empty() {
@@ -445,7 +445,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                     } else {
                         self.out.intern(name)
                     };
-                    self.out.ints.extend([key, n]);
+                    push_all(&mut self.out.ints, &[key, n]);
                 }
                 let list = self.out.end(at);
                 match kw {
@@ -472,7 +472,11 @@ impl<'a, 'm> Compiler<'a, 'm> {
             31 | 32 => {
                 let a = self.out.vals.len() as u32;
                 match (kw, x) {
-                    (31, Value::Array(items)) => self.out.vals.extend_from_slice(items),
+                    (31, Value::Array(items)) => {
+                        for item in items {
+                            self.out.vals.push(item.clone());
+                        }
+                    }
                     (32, _) => self.out.vals.push(x.clone()),
                     _ => return Err(BAD),
                 }
@@ -525,7 +529,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 let n = self.child(target);
                 let at = self.out.intern(&cat(&[loc, "/", k]));
                 let r = self.out.intern(r);
-                self.refs.extend([idx, at, r]);
+                push_all(&mut self.refs, &[idx, at, r]);
                 // A `$dynamicRef` whose target has the `$dynamicAnchor` it names is
                 // dynamic; any other is a plain `$ref`.
                 let name = split_at(&uri, b'#', false).map_or("", |(_, f)| f);
@@ -706,6 +710,13 @@ impl Scratch {
             c,
             f,
         });
+    }
+}
+
+/// Appends `xs` by `push`: `extend` would bring a copy loop of its own.
+fn push_all(v: &mut Vec<u32>, xs: &[u32]) {
+    for x in xs {
+        v.push(*x);
     }
 }
 
