@@ -46,9 +46,14 @@ pub fn is_ipv6(s: &str) -> bool {
 /// Where `::` starts (a byte search: cheaper in WebAssembly than a substring searcher).
 fn double_colon(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    (1..b.len())
-        .find(|i| b.get(i - 1) == Some(&b':') && b.get(*i) == Some(&b':'))
-        .map(|i| i - 1)
+    let mut i = 0;
+    while i + 1 < b.len() {
+        if b[i] == b':' && b[i + 1] == b':' {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// How many 16-bit groups `part` (colon-separated, possibly empty) stands for.
