@@ -82,12 +82,19 @@ pub fn tools_compile(len: usize, strict: bool) -> f64 {
         Err(e) => f64::from(fail(&e)),
         Ok(schema) => {
             let all = schemas();
-            let slot = all.iter().position(Option::is_none).unwrap_or(all.len());
-            if slot == all.len() {
-                all.push(None);
+            let entry = Some((tool, schema));
+            match all.iter_mut().position(|s| s.is_none()) {
+                Some(slot) => {
+                    if let Some(s) = all.get_mut(slot) {
+                        *s = entry;
+                    }
+                    slot as f64
+                }
+                None => {
+                    all.push(entry);
+                    (all.len() - 1) as f64
+                }
             }
-            all[slot] = Some((tool, schema));
-            slot as f64
         }
     }
 }
@@ -128,7 +135,11 @@ pub fn tools_unknown(len: usize) -> i32 {
     let err = with_text(len, |text| {
         let mut names = pieces(text, 0);
         let name = names.next().unwrap_or_default();
-        let registered: Vec<&str> = names.collect();
+        // Pushed one by one: `collect` brings a specialised builder of its own.
+        let mut registered = Vec::new();
+        for n in names {
+            registered.push(n);
+        }
         unknown_tool(name, &registered)
     });
     fail(&err)

@@ -16,9 +16,10 @@ pub fn cat(parts: &[&str]) -> String {
 pub fn push_u64(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    loop {
+    // `get_mut`: no bounds-check panic (20 digits hold any u64).
+    while let Some(d) = i.checked_sub(1).and_then(|j| digits.get_mut(j)) {
+        *d = b'0' + (n % 10) as u8;
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;

@@ -6,7 +6,7 @@
 
 use super::format::Format;
 use super::pattern::{Pattern, PatternMatcher};
-use super::pointer::{find, quoted, split_at};
+use super::pointer::{find, member, quoted, split_at};
 use super::refs::{before_hash, navigate, percent_decode, resolve, Index};
 use super::value::Value;
 use crate::core::text::cat;
@@ -259,7 +259,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                     break;
                 };
                 let name = c.out.intern(name);
-                if c.names.contains(&name)
+                if member(&c.names, name)
                     && c.out.nodes.iter().any(|n| n.resource == res)
                     && !c
                         .out
@@ -268,7 +268,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                         .any(|d| d[0] == res && d[1] == name)
                 {
                     let n = c.child(v);
-                    c.out.dynamic.extend([res, name, n]);
+                    push_all(&mut c.out.dynamic, &[res, name, n]);
                 }
             }
             if c.out.dynamic.len() == before && c.queue.is_empty() {
@@ -445,7 +445,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                     } else {
                         self.out.intern(name)
                     };
-                    self.out.ints.extend([key, n]);
+                    push_all(&mut self.out.ints, &[key, n]);
                 }
                 let list = self.out.end(at);
                 match kw {
@@ -472,7 +472,11 @@ impl<'a, 'm> Compiler<'a, 'm> {
             31 | 32 => {
                 let a = self.out.vals.len() as u32;
                 match (kw, x) {
-                    (31, Value::Array(items)) => self.out.vals.extend_from_slice(items),
+                    (31, Value::Array(items)) => {
+                        for item in items {
+                            self.out.vals.push(item.clone());
+                        }
+                    }
                     (32, _) => self.out.vals.push(x.clone()),
                     _ => return Err(BAD),
                 }
@@ -525,13 +529,13 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 let n = self.child(target);
                 let at = self.out.intern(&cat(&[loc, "/", k]));
                 let r = self.out.intern(r);
-                self.refs.extend([idx, at, r]);
+                push_all(&mut self.refs, &[idx, at, r]);
                 // A `$dynamicRef` whose target has the `$dynamicAnchor` it names is
                 // dynamic; any other is a plain `$ref`.
                 let name = split_at(&uri, b'#', false).map_or("", |(_, f)| f);
                 if kw == 41 && target.get("$dynamicAnchor").and_then(Value::as_str) == Some(name) {
                     let name = self.out.intern(name);
-                    if !self.names.contains(&name) {
+                    if !member(&self.names, name) {
                         self.names.push(name);
                     }
                     s.push(kw, n, name, 0, 0.0);
@@ -566,7 +570,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         let at = self.out.begin();
         for item in items {
             let s = self.out.intern(item.as_str()?);
-            if self.out.list(at).contains(&s) {
+            if member(self.out.list(at), s) {
                 return None;
             }
             self.out.ints.push(s);
@@ -589,7 +593,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         let r = self
             .refs
             .chunks_exact(3)
-            .find(|r| on_cycle.contains(&r[0]))
+            .find(|r| member(on_cycle, r[0]))
             .or(self.refs.chunks_exact(3).next())
             .unwrap_or(&[0, NONE, NONE]);
         Err(Box::new(SchemaError {
@@ -709,9 +713,16 @@ impl Scratch {
     }
 }
 
+/// Appends `xs` by `push`: `extend` would bring a copy loop of its own.
+fn push_all(v: &mut Vec<u32>, xs: &[u32]) {
+    for x in xs {
+        v.push(*x);
+    }
+}
+
 /// The meta-schemas whose meaning of the keywords is the one implemented.
 fn is_known_dialect(uri: &str) -> bool {
-    let uri = uri.strip_suffix('#').unwrap_or(uri);
+    let uri = uri.strip_suffix("#").unwrap_or(uri);
     let path = uri
         .strip_prefix("https://")
         .or_else(|| uri.strip_prefix("http://"))

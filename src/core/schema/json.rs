@@ -146,76 +146,65 @@ impl Parser<'_> {
             }
             Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
             Some(b'[' | b'{') if depth >= MAX_VALUE_DEPTH => Err(self.fail(TOO_DEEP)),
-            Some(b'[') => self.array(depth + 1),
-            Some(b'{') => self.object(depth + 1),
+            Some(c @ (b'[' | b'{')) => self.container(depth + 1, c == b'{'),
             _ => Err(self.fail(MALFORMED)),
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, Fail> {
+    /// An array or (with `object`) an object, its opening bracket at `self.i`: one loop
+    /// for both, which differ only in the key before each value.
+    fn container(&mut self, depth: usize, object: bool) -> Result<Value, Fail> {
         self.i += 1;
-        let mut items = Vec::new();
-        self.ws();
-        if self.peek() == Some(b']') {
-            self.i += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            match self.value(depth) {
-                Ok(v) => items.push(v),
-                Err(e) => {
-                    self.path.push(Seg::Index(items.len()));
-                    return Err(e);
-                }
-            }
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b']') => {
-                    self.i += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.fail(MALFORMED)),
-            }
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Value, Fail> {
-        self.i += 1;
+        let close = if object { b'}' } else { b']' };
+        let mut items: Vec<Value> = Vec::new();
         let mut props: Vec<(String, Value)> = Vec::new();
         self.ws();
-        if self.peek() == Some(b'}') {
-            self.i += 1;
-            return Ok(Value::Object(props));
-        }
-        loop {
-            self.ws();
-            if self.peek() != Some(b'"') {
-                return Err(self.fail(MALFORMED));
-            }
-            let key = self.string()?;
-            self.ws();
-            let v = match self.eat(b":").and_then(|_| self.value(depth)) {
-                Ok(v) => v,
-                Err(e) => {
-                    self.path.push(Seg::Key(key));
-                    return Err(e);
+        if self.peek() != Some(close) {
+            loop {
+                let mut key = None;
+                if object {
+                    self.ws();
+                    if self.peek() != Some(b'"') {
+                        return Err(self.fail(MALFORMED));
+                    }
+                    key = Some(self.string()?);
+                    self.ws();
                 }
-            };
-            match props.iter_mut().find(|(k, _)| *k == key) {
-                Some(slot) => slot.1 = v,
-                None => props.push((key, v)),
-            }
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(Value::Object(props));
+                let read = match key {
+                    Some(_) => self.eat(b":").and_then(|_| self.value(depth)),
+                    None => self.value(depth),
+                };
+                let v = match read {
+                    Ok(v) => v,
+                    Err(e) => {
+                        self.path.push(match key {
+                            Some(k) => Seg::Key(k),
+                            None => Seg::Index(items.len()),
+                        });
+                        return Err(e);
+                    }
+                };
+                match key {
+                    Some(key) => match props.iter_mut().find(|(k, _)| *k == key) {
+                        Some(slot) => slot.1 = v,
+                        None => props.push((key, v)),
+                    },
+                    None => items.push(v),
                 }
-                _ => return Err(self.fail(MALFORMED)),
+                self.ws();
+                match self.peek() {
+                    Some(b',') => self.i += 1,
+                    Some(c) if c == close => break,
+                    _ => return Err(self.fail(MALFORMED)),
+                }
             }
         }
+        self.i += 1;
+        Ok(if object {
+            Value::Object(props)
+        } else {
+            Value::Array(items)
+        })
     }
 
     /// A string, the opening quote at `self.i`.
@@ -349,7 +338,10 @@ impl Parser<'_> {
             }
             // Beyond 9 digits an exponent is past any range: left to the slow path.
             exp = (n <= 9).then(|| {
-                let e = self.s[from..self.i]
+                let e = self
+                    .s
+                    .get(from..self.i)
+                    .unwrap_or(&[])
                     .iter()
                     .fold(0i64, |a, d| a * 10 + i64::from(d - b'0'));
                 if minus {

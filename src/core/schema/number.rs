@@ -4,6 +4,7 @@
 
 use crate::core::float::{fract, round_ties_even};
 use alloc::string::String;
+use core::num::NonZeroU64;
 
 /// Whether `value` is a multiple of `divisor` (> 0), in the decimal reading both print
 /// as: `0.3` is a multiple of `0.1` although `0.3 / 0.1` is `2.9999999999999996`, and
@@ -22,8 +23,13 @@ pub fn is_multiple_of(value: f64, divisor: f64) -> bool {
     if value == 0.0 {
         return true;
     }
+    // The divisor's digits are never 0 (it is > 0): as a `NonZeroU64`, `%` needs no
+    // division-by-zero check (and no panic path in the module).
     match (exact_decimal(value.abs()), exact_decimal(divisor)) {
         (Some((m1, e1)), Some((m2, e2))) => {
+            let Some(m2) = NonZeroU64::new(m2) else {
+                return false;
+            };
             if e1 >= e2 {
                 // m1 * 10^(e1 - e2) mod m2, one decimal place at a time: m2 <= 2^53, so
                 // every intermediate stays below 2^57.
@@ -37,7 +43,7 @@ pub fn is_multiple_of(value: f64, divisor: f64) -> bool {
                 // larger than m1, which is not 0.
                 let mut d = m2;
                 for _ in 0..e2 - e1 {
-                    match d.checked_mul(10) {
+                    match d.checked_mul(TEN) {
                         Some(next) => d = next,
                         None => return false,
                     }
@@ -50,10 +56,12 @@ pub fn is_multiple_of(value: f64, divisor: f64) -> bool {
             // whole exactly when m2 divides m1 and e1 >= e2.
             let (m1, e1) = binary(value.abs());
             let (m2, e2) = binary(divisor);
-            e1 >= e2 && m1 % m2 == 0
+            e1 >= e2 && NonZeroU64::new(m2).is_some_and(|m2| m1 % m2 == 0)
         }
     }
 }
+
+const TEN: NonZeroU64 = NonZeroU64::new(10).unwrap();
 
 /// A finite double > 0 as `m * 2^e` with `m` odd.
 fn binary(a: f64) -> (u64, i32) {

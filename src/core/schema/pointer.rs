@@ -130,6 +130,13 @@ pub fn nth(table: &'static str, i: usize) -> &'static str {
     pieces(table, b' ').nth(i).unwrap_or("")
 }
 
+/// Whether `list` holds `x`: a plain loop, where `<[T]>::contains` brings a search of its
+/// own (`memchr` for bytes, an unrolled loop for `u32`) several times this size.
+#[allow(clippy::manual_contains)]
+pub fn member<T: Copy + PartialEq>(list: &[T], x: T) -> bool {
+    list.iter().any(|y| *y == x)
+}
+
 pub fn push_usize(out: &mut String, n: usize) {
     super::number::push_u64(out, n as u64);
 }

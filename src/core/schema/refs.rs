@@ -6,7 +6,7 @@
 //! the network: a URI that no registered document defines is an error.
 
 use super::compile::{err, holds, keyword, Refused, ANCHOR, DYNAMIC_ANCHOR, MAX_SCHEMA_DEPTH};
-use super::pointer::{pieces, split_at, to_pointer, Step};
+use super::pointer::{member, pieces, split_at, to_pointer, Step};
 use super::value::Value;
 use crate::core::text::cat;
 use alloc::string::String;
@@ -190,7 +190,7 @@ pub fn parts(u: &str) -> (usize, usize, usize) {
     let b = u.as_bytes();
     let end = |from: usize, stops: &[u8]| {
         (from..b.len())
-            .find(|i| b.get(*i).is_some_and(|c| stops.contains(c)))
+            .find(|i| b.get(*i).is_some_and(|c| member(stops, *c)))
             .unwrap_or(b.len())
     };
     let first = end(0, b":/?#");

@@ -18,6 +18,7 @@ use super::value::Value;
 use super::Schema;
 use crate::core::analytics::redact::{is_secret_key, redact_text};
 use crate::core::text::cat;
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
@@ -73,13 +74,13 @@ impl Schema {
             pointer: String::new(),
             reason: "invalid".into(),
         });
-        let text = redact_text(&f.reason);
+        let text = redacted(f.reason);
         let reason = match head(&text, MAX_REASON) {
             Some(h) => cat(&[h, "…"]),
-            None => text.into_owned(),
+            None => text,
         };
         Err(Failure {
-            pointer: redact_text(&f.pointer).into_owned(),
+            pointer: redacted(f.pointer),
             reason,
         })
     }
@@ -334,16 +335,19 @@ impl Schema {
     /// The first property name of an object that `n` refuses.
     fn bad_name<'v>(&self, n: u32, v: &'v Value, cx: &Cx<'v>) -> Option<&'v str> {
         let Value::Object(m) = v else { return None };
-        m.iter().map(|(k, _)| k.as_str()).find(|k| {
+        for (k, _) in m {
             // A name is a value of its own, outside the instance: its own context.
             let mut sub = Cx {
                 path: Vec::new(),
-                scope: cx.scope.clone(),
+                scope: cx.scope.as_slice().into(),
                 quiet: 1,
                 fail: None,
             };
-            !self.node(n, &Value::String((*k).into()), &mut sub, None)
-        })
+            if !self.node(n, &Value::String(k.as_str().into()), &mut sub, None) {
+                return Some(k);
+            }
+        }
+        None
     }
 
     /// `anyOf` (27) and `oneOf` (28).
@@ -508,7 +512,10 @@ impl Schema {
                 let source = p.str(b);
                 s.push_str("does not match ");
                 match head(source, 80) {
-                    Some(h) => s.extend([h, "…"]),
+                    Some(h) => {
+                        s.push_str(h);
+                        s.push('…');
+                    }
                     None => s.push_str(source),
                 }
             }
@@ -561,6 +568,15 @@ impl Schema {
     }
 }
 
+/// `s` with token-shaped text redacted: the same `String` when there is none (no copy,
+/// and no `Cow::into_owned` in the module).
+fn redacted(s: String) -> String {
+    match redact_text(&s) {
+        Cow::Owned(r) => r,
+        Cow::Borrowed(_) => s,
+    }
+}
+
 /// Properties of an object, items of an array: what evaluated flags are kept for.
 fn size(v: &Value) -> usize {
     match v {
@@ -590,10 +606,15 @@ fn has(v: &Value, name: &str) -> bool {
 
 /// The first of `names` an object lacks (`None` for other values).
 fn missing<'n>(v: &Value, p: &'n Compiled, names: &[u32]) -> Option<&'n str> {
-    match v {
-        Value::Object(_) => names.iter().map(|n| p.str(*n)).find(|n| !has(v, n)),
-        _ => None,
+    if let Value::Object(_) = v {
+        for n in names {
+            let name = p.str(*n);
+            if !has(v, name) {
+                return Some(name);
+            }
+        }
     }
+    None
 }
 
 /// Two equal items, in linear time: an open-addressing table of hashes.

@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 
 /// A JSON value, read from JSON text by [`super::json::parse`]: keys such as
 /// `__proto__` and `constructor` are plain data here.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum Value {
     Null,
     Bool(bool),
@@ -21,6 +21,34 @@ pub enum Value {
     Lone(String, Box<[(u32, u16)]>),
     Array(Vec<Value>),
     Object(Vec<(String, Value)>),
+}
+
+/// Written out with the conversions and pushes the JSON reader already uses, instead of
+/// derived (whose copy loops, one per container kind, would be new code in the module).
+impl Clone for Value {
+    fn clone(&self) -> Value {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Number(n) => Value::Number(*n),
+            Value::String(s) => Value::String(s.as_str().into()),
+            Value::Lone(s, l) => Value::Lone(s.as_str().into(), Box::from(&l[..])),
+            Value::Array(a) => {
+                let mut out = Vec::new();
+                for x in a {
+                    out.push(x.clone());
+                }
+                Value::Array(out)
+            }
+            Value::Object(p) => {
+                let mut out = Vec::new();
+                for (k, x) in p {
+                    out.push((String::from(k.as_str()), x.clone()));
+                }
+                Value::Object(out)
+            }
+        }
+    }
 }
 
 impl Value {

@@ -33,7 +33,8 @@ pub fn is_time(s: &str) -> bool {
     else {
         return false;
     };
-    if b[2] != b':' || b[5] != b':' || hour > 23 || minute > 59 || second > 60 {
+    if b.get(2) != Some(&b':') || b.get(5) != Some(&b':') || hour > 23 || minute > 59 || second > 60
+    {
         return false;
     }
     let mut i = 8;
@@ -73,14 +74,14 @@ pub fn is_time(s: &str) -> bool {
 /// order Y M D and time units (after `T`) in the order H M S, each run without a gap,
 /// or weeks alone (`P3W`).
 pub fn is_duration(s: &str) -> bool {
-    let Some(rest) = s.strip_prefix('P') else {
+    let Some(rest) = s.strip_prefix("P") else {
         return false;
     };
     let (date, time) = match split_at(rest, b'T', false) {
         Some((d, t)) => (d, Some(t)),
         None => (rest, None),
     };
-    if let (None, Some(weeks)) = (time, date.strip_suffix('W')) {
+    if let (None, Some(weeks)) = (time, date.strip_suffix("W")) {
         return !weeks.is_empty() && weeks.bytes().all(|c| c.is_ascii_digit());
     }
     units(date, b"YMD", true) && time.is_none_or(|t| units(t, b"HMS", false)) && !rest.is_empty()

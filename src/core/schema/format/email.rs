@@ -3,7 +3,7 @@
 //! addresses are `idn-email`, which is not asserted).
 
 use crate::core::schema::format::ip::{is_ipv4, is_ipv6};
-use crate::core::schema::pointer::split_at;
+use crate::core::schema::pointer::{member, split_at};
 
 pub fn is_email(s: &str) -> bool {
     let Some((local, domain)) = split_at(s, b'@', true) else {
@@ -13,7 +13,7 @@ pub fn is_email(s: &str) -> bool {
 }
 
 fn is_atext(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&c)
+    c.is_ascii_alphanumeric() || member(b"!#$%&'*+-/=?^_`{|}~", c)
 }
 
 /// `Atom *("." Atom)`: no leading, trailing or doubled dot.
@@ -48,7 +48,7 @@ fn is_quoted_string(s: &str) -> bool {
 }
 
 fn is_domain_or_literal(s: &str) -> bool {
-    if let Some(literal) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+    if let Some(literal) = s.strip_prefix("[").and_then(|r| r.strip_suffix("]")) {
         return match literal.strip_prefix("IPv6:") {
             Some(v6) => is_ipv6(v6),
             None => is_ipv4(literal),
@@ -64,8 +64,8 @@ pub fn is_hostname(s: &str) -> bool {
         && s.len() <= 253
         && s.as_bytes().split(|c| *c == b'.').all(|b| {
             (1..=63).contains(&b.len())
-                && b[0] != b'-'
-                && b[b.len() - 1] != b'-'
+                && b.first() != Some(&b'-')
+                && b.last() != Some(&b'-')
                 && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
         })
 }

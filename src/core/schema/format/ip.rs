@@ -1,7 +1,6 @@
 //! IP address literals, shared by `uri` hosts and `email` address literals.
 
-use crate::core::schema::pointer::pieces;
-use alloc::vec::Vec;
+use crate::core::schema::pointer::{pieces, split_at};
 
 /// Dotted-decimal IPv4: four octets 0 to 255, no leading zeros (RFC 3986 `dec-octet`).
 pub fn is_ipv4(s: &str) -> bool {
@@ -46,7 +45,15 @@ pub fn is_ipv6(s: &str) -> bool {
 
 /// Where `::` starts (a byte search: cheaper in WebAssembly than a substring searcher).
 fn double_colon(s: &str) -> Option<usize> {
-    s.as_bytes().windows(2).position(|w| w == b"::")
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 1 < b.len() {
+        if b[i] == b':' && b[i + 1] == b':' {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// How many 16-bit groups `part` (colon-separated, possibly empty) stands for.
@@ -54,10 +61,15 @@ fn groups(part: &str, ipv4_last: bool) -> Option<usize> {
     if part.is_empty() {
         return Some(0);
     }
-    let list: Vec<&str> = pieces(part, b':').collect();
     let mut n = 0;
-    for (i, piece) in list.iter().enumerate() {
-        if ipv4_last && i == list.len() - 1 && piece.bytes().any(|c| c == b'.') {
+    let mut rest = part;
+    loop {
+        // One piece at a time (no list of them: a `Vec` costs more code than this).
+        let (piece, next) = match split_at(rest, b':', false) {
+            Some((piece, next)) => (piece, Some(next)),
+            None => (rest, None),
+        };
+        if ipv4_last && next.is_none() && piece.bytes().any(|c| c == b'.') {
             if !is_ipv4(piece) {
                 return None;
             }
@@ -67,8 +79,11 @@ fn groups(part: &str, ipv4_last: bool) -> Option<usize> {
         } else {
             return None;
         }
+        match next {
+            Some(next) => rest = next,
+            None => return Some(n),
+        }
     }
-    Some(n)
 }
 
 #[cfg(test)]

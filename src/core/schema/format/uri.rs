@@ -22,10 +22,10 @@ pub fn is_uri_reference(s: &str) -> bool {
     };
     let (query, fragment) = split(rest, b'#');
     (authority.is_empty() || authority.get(2..).is_some_and(is_authority))
-        && is_path(p)
+        && all_chars(p, PCHAR | SLASH)
         && (scheme > 0 || auth > 0 || !p.bytes().take_while(|c| *c != b'/').any(|c| c == b':'))
-        && query.get(1..).is_none_or(is_query)
-        && fragment.is_none_or(is_query)
+        && query.get(1..).is_none_or(|q| all_chars(q, QUERY))
+        && fragment.is_none_or(|f| all_chars(f, QUERY))
 }
 
 fn split(s: &str, c: u8) -> (&str, Option<&str>) {
@@ -35,30 +35,60 @@ fn split(s: &str, c: u8) -> (&str, Option<&str>) {
     }
 }
 
-fn is_unreserved(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~')
+// The classes of RFC 3986's ASCII characters, as bits: a rule is the set of classes it
+// allows, so one byte loop serves every rule.
+const UNRESERVED: u8 = 1;
+const SUB_DELIM: u8 = 2;
+const COLON: u8 = 4;
+const AT: u8 = 8;
+const SLASH: u8 = 16;
+const QUESTION: u8 = 32;
+const PCHAR: u8 = UNRESERVED | SUB_DELIM | COLON | AT;
+const QUERY: u8 = PCHAR | SLASH | QUESTION;
+
+const fn class(c: u8) -> u8 {
+    match c {
+        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => UNRESERVED,
+        b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' => SUB_DELIM,
+        b':' => COLON,
+        b'@' => AT,
+        b'/' => SLASH,
+        b'?' => QUESTION,
+        _ => 0,
+    }
 }
 
-fn is_sub_delim(c: u8) -> bool {
-    matches!(
-        c,
-        b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
-    )
+/// The class of every ASCII byte, worked out when compiling: a lookup is smaller code
+/// than the comparisons.
+const CLASSES: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = class(c as u8);
+        c += 1;
+    }
+    t
+};
+
+fn is(c: u8, classes: u8) -> bool {
+    CLASSES
+        .get(usize::from(c))
+        .is_some_and(|k| k & classes != 0)
 }
 
-/// Every byte is allowed by `ok` or starts a valid `%XX` escape.
-fn all_chars(s: &str, ok: impl Fn(u8) -> bool) -> bool {
+/// Every byte is in one of `classes` or starts a valid `%XX` escape.
+fn all_chars(s: &str, classes: u8) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
+    while let Some(&c) = b.get(i) {
+        if c == b'%' {
             if !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
                 && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
             {
                 return false;
             }
             i += 3;
-        } else if ok(b[i]) {
+        } else if is(c, classes) {
             i += 1;
         } else {
             return false;
@@ -67,36 +97,22 @@ fn all_chars(s: &str, ok: impl Fn(u8) -> bool) -> bool {
     true
 }
 
-fn is_pchar(c: u8) -> bool {
-    is_unreserved(c) || is_sub_delim(c) || c == b':' || c == b'@'
-}
-
-fn is_path(s: &str) -> bool {
-    all_chars(s, |c| is_pchar(c) || c == b'/')
-}
-
-fn is_query(s: &str) -> bool {
-    all_chars(s, |c| is_pchar(c) || c == b'/' || c == b'?')
-}
-
 /// `[ userinfo "@" ] host [ ":" port ]`
 fn is_authority(s: &str) -> bool {
     let host_port = match split_at(s, b'@', true) {
         Some((userinfo, host_port)) => {
-            if !all_chars(userinfo, |c| {
-                is_unreserved(c) || is_sub_delim(c) || c == b':'
-            }) {
+            if !all_chars(userinfo, UNRESERVED | SUB_DELIM | COLON) {
                 return false;
             }
             host_port
         }
         None => s,
     };
-    let (host_ok, port) = if let Some(inner) = host_port.strip_prefix('[') {
+    let (host_ok, port) = if let Some(inner) = host_port.strip_prefix("[") {
         let Some((literal, after)) = split_at(inner, b']', false) else {
             return false;
         };
-        let port = match after.strip_prefix(':') {
+        let port = match after.strip_prefix(":") {
             Some(p) => p,
             None if after.is_empty() => "",
             None => return false,
@@ -104,26 +120,22 @@ fn is_authority(s: &str) -> bool {
         (is_ip_literal(literal), port)
     } else {
         let (host, port) = split(host_port, b':');
-        (
-            all_chars(host, |c| is_unreserved(c) || is_sub_delim(c)),
-            port.unwrap_or(""),
-        )
+        (all_chars(host, UNRESERVED | SUB_DELIM), port.unwrap_or(""))
     };
     host_ok && port.bytes().all(|c| c.is_ascii_digit())
 }
 
 /// `IPv6address / IPvFuture` inside the brackets.
 fn is_ip_literal(s: &str) -> bool {
-    if let Some(future) = s.strip_prefix(['v', 'V']) {
+    // A byte test: a `char` pattern brings UTF-8 decoding along.
+    if let (Some(b'v' | b'V'), Some(future)) = (s.as_bytes().first(), s.get(1..)) {
         let Some((version, rest)) = split_at(future, b'.', false) else {
             return false;
         };
         return !version.is_empty()
             && version.bytes().all(|c| c.is_ascii_hexdigit())
             && !rest.is_empty()
-            && rest
-                .bytes()
-                .all(|c| is_unreserved(c) || is_sub_delim(c) || c == b':');
+            && rest.bytes().all(|c| is(c, UNRESERVED | SUB_DELIM | COLON));
     }
     is_ipv6(s)
 }
