@@ -113,7 +113,7 @@ export class Module {
     if (!at && room) throw internalError(new Error("the module is out of memory"));
     const mem = new Uint8Array(raw.memory.buffer, at, room);
     if (head) mem.set(head);
-    return skip + encoder.encodeInto(text, mem.subarray(skip)).written;
+    return skip + encoder.encodeInto(text, skip ? mem.subarray(skip) : mem).written;
   }
 
   /** The text of the module's last answer. */

@@ -164,7 +164,7 @@ function compile(entry, tools) {
         const { message } = wasmModule.error();
         if (!warned.has(message)) {
           warned.add(message);
-          console.warn(`chatkit-glue: ${message} (ignored; new ClientTools({ strictSchema: true }) refuses it)`);
+          console.warn(`chatkit-glue: ${message} (ignored; strictSchema: true refuses it)`);
         }
       }
     }

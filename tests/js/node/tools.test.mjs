@@ -256,7 +256,7 @@ describe("JSON Schema draft 2020-12", () => {
     const tools = new ClientTools({ schemas });
     const seen = warnings(() => tools.register("order", { parameters: ORDER, handler: (p) => ({ items: p.items.length }) }));
     // `discriminator` is an annotation: named once in development, never an error.
-    assert.deepEqual(seen, ['chatkit-glue: tool "order": parameters schema at /properties/payment/discriminator: unknown keyword "discriminator" (ignored; new ClientTools({ strictSchema: true }) refuses it)']);
+    assert.deepEqual(seen, ['chatkit-glue: tool "order": parameters schema at /properties/payment/discriminator: unknown keyword "discriminator" (ignored; strictSchema: true refuses it)']);
     const call = (params) => tools.dispatch({ name: "order", params });
     const card = { kind: "card", last4: "4242" };
     assert.deepEqual(await call({ items: [{ id: 1 }, { id: 2, email: null }, { id: 3, email: "a@b.co" }], payment: card }), { items: 3 });
