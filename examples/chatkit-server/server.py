@@ -8,7 +8,16 @@ request context. Requests without a valid token get 401.
 The default `respond()` needs no model, so the example runs offline:
 - "open link <url>" emits a client tool call `open_link` with `{"url": <url>}`;
 - "add note <text>" emits a client tool call `add_note` with `{"text": <text>}`;
+- "remind <text>" emits a client tool call `set_reminder` whose parameters this server
+  declares with a pydantic model (`SetReminder`): `#tag` words become `tags`, `!low`,
+  `!normal` or `!high` the `priority`, "at <RFC 3339 date-time>" `when` and
+  "every day|week|month [<n> times]" `repeat`, the rest is `text`. The arguments go out as
+  the phrase gives them, unvalidated, as a model's do: "remind pack #a #b #c #d #e #f"
+  (six tags) breaks the schema, and the page refuses the call with `invalid_params`;
 - anything else is echoed back.
+`GET /client-tools` serves the client tools this server declares, with the JSON Schema
+pydantic writes for them (`model_json_schema()`); the app's custom-backend page registers
+them with that schema, so the page validates exactly what the model was told.
 After the client posts `threads.add_client_tool_output`, it replies with the tool's
 result.
 
@@ -36,7 +45,7 @@ import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, Optional
 
 import jwt
 import uvicorn
@@ -56,6 +65,7 @@ from chatkit.types import (
 )
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
 
 log = logging.getLogger("chatkit-example")
 
@@ -167,8 +177,80 @@ class MemoryStore(Store[RequestContext]):
         return None
 
 
+class Repeat(BaseModel):
+    """How often the reminder comes back."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    every: Literal["day", "week", "month"]
+    times: Optional[int] = Field(default=None, ge=2, le=100, description="How many times in all; none: until removed.")
+
+
+class SetReminder(BaseModel):
+    """Sets a reminder for the user; the page lists it in its panel."""
+
+    # additionalProperties: false, so a misspelt key is refused rather than ignored.
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=200, description="What to remind the user of.")
+    when: Optional[datetime] = Field(default=None, description="When, as an RFC 3339 date-time; none: no set time.")
+    priority: Literal["low", "normal", "high"] = "normal"
+    tags: list[str] = Field(default_factory=list, max_length=5, description="At most five short labels.")
+    # A nested model: pydantic writes it into $defs and refers to it with $ref.
+    repeat: Optional[Repeat] = None
+
+
+# The client tools this server declares, by name: the parameters it would give the model
+# (as function tools) and serves to the page at GET /client-tools. The page runs the
+# handler; the schema lives here only.
+CLIENT_TOOLS: dict[str, type[BaseModel]] = {"set_reminder": SetReminder}
+
+
+def client_tool_declarations() -> list[dict[str, Any]]:
+    """The client tools as OpenAI function tools: name, description and JSON Schema."""
+    return [
+        {
+            "type": "function",
+            "name": name,
+            "description": (model.__doc__ or "").strip(),
+            "parameters": model.model_json_schema(),
+        }
+        for name, model in CLIENT_TOOLS.items()
+    ]
+
+
 OPEN_LINK = re.compile(r"\bopen link\s+(\S+)", re.IGNORECASE)
 ADD_NOTE = re.compile(r"\badd note\s+(.+)", re.IGNORECASE | re.DOTALL)
+REMIND = re.compile(r"\bremind\s+(.*)", re.IGNORECASE | re.DOTALL)
+TAG = re.compile(r"(?:^|\s)#(\S+)")
+PRIORITY = re.compile(r"(?:^|\s)!(\w+)")
+WHEN = re.compile(r"(?:^|\s)at\s+(\d{4}-\S+)", re.IGNORECASE)
+EVERY = re.compile(r"(?:^|\s)every\s+(\w+)(?:\s+(\d+)\s+times)?", re.IGNORECASE)
+
+
+def reminder_arguments(rest: str) -> dict[str, Any]:
+    """`set_reminder`'s arguments from the words after "remind", as a model might write them.
+
+    Deliberately not validated with `SetReminder`: a model's arguments can break the
+    schema it was given, and the page's validator is what refuses them.
+    """
+    args: dict[str, Any] = {}
+    if m := WHEN.search(rest):
+        args["when"] = m.group(1)
+        rest = rest[: m.start()] + rest[m.end() :]
+    if m := EVERY.search(rest):
+        args["repeat"] = {"every": m.group(1).lower()}
+        if m.group(2):
+            args["repeat"]["times"] = int(m.group(2))
+        rest = rest[: m.start()] + rest[m.end() :]
+    if m := PRIORITY.search(rest):
+        args["priority"] = m.group(1).lower()
+        rest = rest[: m.start()] + rest[m.end() :]
+    tags = TAG.findall(rest)
+    if tags:
+        args["tags"] = tags
+        rest = TAG.sub(" ", rest)
+    return {"text": " ".join(rest.split()), **args}
 
 
 def user_text(message: UserMessageItem) -> str:
@@ -228,6 +310,9 @@ class ExampleServer(ChatKitServer[RequestContext]):
         if m := ADD_NOTE.search(text):
             yield self._tool_call(thread, context, "add_note", {"text": m.group(1).strip()})
             return
+        if m := REMIND.search(text):
+            yield self._tool_call(thread, context, "set_reminder", reminder_arguments(m.group(1)))
+            return
         yield self._assistant(thread, context, f"You said: {text}")
 
 
@@ -274,6 +359,17 @@ def create_app(verifier: TokenVerifier) -> FastAPI:
     @app.get("/health")
     async def health() -> dict[str, str]:
         return {"status": "ok"}
+
+    # Why the page gets the schema from here, at run time, rather than a copy in the app:
+    # this server declares the tool to the model, so its pydantic model is the one source
+    # of truth. Served, the page validates exactly what the model was told, even when the
+    # two are deployed apart (a field added here needs no app release). No token needed:
+    # it describes parameters the model sees anyway, no user data. The app's custom page
+    # reads it on the server side (Next's server component), so the browser never talks to
+    # this server directly.
+    @app.get("/client-tools")
+    async def client_tools() -> dict[str, Any]:
+        return {"tools": client_tool_declarations()}
 
     @app.post("/chatkit")
     async def chatkit(request: Request) -> Response:

@@ -253,7 +253,7 @@ describe("example app", { concurrency: 2 }, () => {
       assert.equal(await sessionsSince(stack, sessionsBefore, 4), 4);
     });
 
-    test("custom mode (ChatKit's script loads): echo, client tool round trips, javascript: refused, bearer token seen by the server", async () => {
+    test("custom mode (ChatKit's script loads): echo, client tool round trips, javascript: refused, set_reminder with the server's pydantic schema (six tags refused), bearer token seen by the server", async () => {
       const rec = await chatPage(browser, { session });
       const { page, context, log, consoleAll, authHeaders } = rec;
       try {
@@ -289,23 +289,59 @@ describe("example app", { concurrency: 2 }, () => {
         assert.deepEqual(s.toolCalls[2].result, { added: true, count: 1 });
         await waitText(page, "notes", /buy milk/);
         assert.equal(await page.locator('[data-testid="notes"] li').first().textContent(), "buy milk");
+
+        // set_reminder: its JSON Schema is the server's pydantic model, fetched by the page
+        // (GET /client-tools) and validated in the Rust core; the handler applies defaults.
+        s = await send(page, "remind water the plants at 2030-05-01T09:00:00Z !high #home #garden every week", 5);
+        assert.deepEqual(s.toolCalls[3], {
+          name: "set_reminder",
+          params: {
+            text: "water the plants",
+            when: "2030-05-01T09:00:00Z",
+            priority: "high",
+            tags: ["home", "garden"],
+            repeat: { every: "week" },
+          },
+          result: { scheduled: true, count: 1, priority: "high" },
+        });
+        assert.equal(s.messages[4], 'Tool set_reminder returned {"count":1,"priority":"high","scheduled":true}');
+        await waitText(page, "reminders", /water the plants · high · 2030-05-01T09:00:00Z · every week #home #garden/);
+        // Six tags break the schema's maxItems: 5; the typed error goes back to the model,
+        // and the handler never ran.
+        s = await send(page, "remind pack for the trip #a #b #c #d #e #f", 6);
+        assert.deepEqual(s.toolCalls[4].params.tags, ["a", "b", "c", "d", "e", "f"]);
+        assert.deepEqual(s.toolCalls[4].result, {
+          error: {
+            code: "invalid_params",
+            message: 'invalid params for tool "set_reminder" at /tags: maxItems: expected at most 5 items',
+            retryable: false,
+            mayHaveCompleted: false,
+          },
+        });
+        assert.match(s.messages[5], /^Tool set_reminder returned \{"error":\{"code":"invalid_params",.*at \/tags: maxItems: expected at most 5 items/);
+        assert.equal(await page.locator('[data-testid="reminder"]').count(), 1, "the refused call set a reminder");
+
         // The panel: each registered tool with its calls and the last one's outcome.
         assert.deepEqual(await page.locator('[data-testid="tools"] li').evaluateAll((l) => l.map((e) => e.dataset.tool)), [
           "open_link",
           "add_note",
+          "set_reminder",
         ]);
         assert.match(await toolLine(page, "open_link"), /2 calls, last invalid_params in \d+ ms/);
         assert.match(await toolLine(page, "add_note"), /1 call, last ok in \d+ ms/);
-        await assertMetrics(page, 4);
+        assert.match(await toolLine(page, "set_reminder"), /2 calls, last invalid_params in \d+ ms/);
+        await assertMetrics(page, 6);
         assert.deepEqual(s.errors, []);
         assert.deepEqual(
           s.requests,
           ["threads.create", "threads.add_user_message", "threads.add_client_tool_output", "threads.add_user_message",
-            "threads.add_client_tool_output", "threads.add_user_message", "threads.add_client_tool_output"],
+            "threads.add_client_tool_output", "threads.add_user_message", "threads.add_client_tool_output",
+            "threads.add_user_message", "threads.add_client_tool_output", "threads.add_user_message",
+            "threads.add_client_tool_output"],
         );
 
         // Every request carried the app's JWT, and the Python server saw exactly those tokens.
-        assert.equal(authHeaders.length, 7);
+        assert.equal(authHeaders.length, 11);
         const tokens = authHeaders.map((h) => /^Bearer (.+)$/.exec(h ?? "")?.[1]);
         assert.ok(tokens.every(Boolean), "a /api/chatkit request without a bearer token");
         for (const t of tokens) seenTokens.add(t);
@@ -439,7 +475,7 @@ describe("example app", { concurrency: 2 }, () => {
       await stack?.stop();
     });
 
-    test("both modes under StrictMode: client tool round trips, one secret then a refresh before expiry, clean options", async () => {
+    test("both modes under StrictMode: client tool round trips (set_reminder with the server's schema too), one secret then a refresh before expiry, clean options", async () => {
       const rec = await chatPage(browser);
       const { page, context, log, consoleAll, authHeaders } = rec;
       try {
@@ -455,6 +491,11 @@ describe("example app", { concurrency: 2 }, () => {
         await assertMetrics(page, 1);
         const tokens = authHeaders.map((h) => /^Bearer (.+)$/.exec(h ?? "")?.[1]).filter(Boolean);
         assert.equal(tokens.length, 2);
+        // The server's set_reminder is registered in an effect: StrictMode's second run
+        // leaves one registration, and the handler fills in pydantic's default priority.
+        const r = await send(page, "remind from dev", 2);
+        assert.deepEqual(r.toolCalls[1], { name: "set_reminder", params: { text: "from dev" }, result: { scheduled: true, count: 1, priority: "normal" } });
+        for (const t of authHeaders.slice(2).map((h) => /^Bearer (.+)$/.exec(h ?? "")?.[1]).filter(Boolean)) tokens.push(t);
 
         // Hosted mode (a full load: fresh module-scope objects), compiled on first visit.
         const hosted = await timed("next dev: hosted flow (first compile)", async () => {

@@ -5,13 +5,14 @@
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { AnalyticsMetrics, AnalyticsEvent, ClientSecretSource } from "chatkit-glue";
 import { analytics, recentEvents, summary, type GlueSummary } from "@/lib/analytics";
-import { notes, toolCalls, tools, type ToolCallRow } from "@/lib/example-tools";
+import { notes, reminders, toolCalls, tools, type Reminder, type ToolCallRow } from "@/lib/example-tools";
 import { useChatKitScriptStatus, type ChatKitScriptStatus } from "@/lib/chatkit-script";
 
 const EMPTY_SUMMARY: GlueSummary = { secretStarts: 0, secretRefreshes: 0, secretFailures: 0, tools: {} };
 const NO_EVENTS: AnalyticsEvent[] = [];
 const NO_NOTES: string[] = [];
 const NO_CALLS: ToolCallRow[] = [];
+const NO_REMINDERS: Reminder[] = [];
 
 /** Date.now() every half second once mounted; null during prerender and hydration. */
 function useNow(): number | null {
@@ -80,6 +81,7 @@ export default function GluePanel({ secrets }: { secrets?: ClientSecretSource })
   const events = useSyncExternalStore(recentEvents.subscribe, recentEvents.get, () => NO_EVENTS);
   const noteList = useSyncExternalStore(notes.subscribe, notes.get, () => NO_NOTES);
   const calls = useSyncExternalStore(toolCalls.subscribe, toolCalls.get, () => NO_CALLS);
+  const reminderList = useSyncExternalStore(reminders.subscribe, reminders.get, () => NO_REMINDERS);
   const [tried, setTried] = useState<string | null>(null);
   const m: AnalyticsMetrics | null = now == null ? null : analytics.metrics();
   const secretEvents = events.filter((e) => e.type === "secret.fetch").slice(-6);
@@ -201,6 +203,25 @@ export default function GluePanel({ secrets }: { secrets?: ClientSecretSource })
           ))}
         </ul>
       </Section>
+
+      {reminderList.length ? (
+        <Section title="Reminders" id="panel-reminders">
+          <ul data-testid="reminders" className="space-y-0.5">
+            {reminderList.map((r, i) => (
+              <li key={i} data-testid="reminder">
+                {r.text}
+                <span className="text-slate-600 dark:text-slate-400">
+                  {" · "}
+                  {r.priority}
+                  {r.when ? ` · ${r.when}` : ""}
+                  {r.repeat ? ` · every ${r.repeat.every}${r.repeat.times ? ` ×${r.repeat.times}` : ""}` : ""}
+                  {r.tags.map((t) => ` #${t}`).join("")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
 
       <Section title="Analytics" id="panel-analytics">
         <dl className="grid grid-cols-2 gap-x-3 gap-y-0.5 tabular-nums">

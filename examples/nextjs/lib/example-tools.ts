@@ -3,11 +3,15 @@
 // `openLinkTool`: absolute http(s) URLs only, on allowed hosts, opened only with a user
 // gesture) and `add_note`, an app-specific tool whose params a zod schema checks (and
 // types: `text` is a string in the handler). `useChatKit({ onClientTool: tools.dispatch })`.
+// The custom-backend page adds `set_reminder`, whose parameters the ChatKit server declares
+// with pydantic: the page registers it with the JSON Schema the server serves
+// (`registerServerTools`), and the Rust core validates each call against it.
 // Every call's ToolEvents go to analytics and to the panel's list of calls, with the
 // params each handler received (after validation) and what it returned.
-import { ClientTools, openLinkTool, type ToolContext, type ToolEvent } from "chatkit-glue";
+import { ClientTools, openLinkTool, type ToolContext, type ToolEvent, type ToolHandler } from "chatkit-glue";
 import { z } from "zod";
 import { analytics } from "./analytics";
+import type { ServerTool } from "./chatkit-server";
 import { store } from "./store";
 
 /** The notes `add_note` adds; the panel lists them. */
@@ -73,3 +77,56 @@ export const tools = new ClientTools({
       return { added: true, count: notes.get().length };
     }),
   });
+
+/**
+ * `set_reminder`'s params, as the server's pydantic model `SetReminder` declares them
+ * (examples/chatkit-server/server.py). The schema arrives at run time, so TypeScript
+ * cannot infer this type from it; the validator guarantees it before the handler runs.
+ */
+export type ReminderParams = {
+  text: string;
+  when?: string | null;
+  priority?: "low" | "normal" | "high";
+  tags?: string[];
+  repeat?: { every: "day" | "week" | "month"; times?: number | null } | null;
+};
+/** The reminders `set_reminder` set; the panel lists them. */
+export type Reminder = Required<Pick<ReminderParams, "text" | "priority" | "tags">> & Pick<ReminderParams, "when" | "repeat">;
+export const reminders = store<Reminder[]>([]);
+
+function setReminder(params: ReminderParams) {
+  // A JSON Schema validator checks and never fills in: pydantic's defaults
+  // (`priority: "normal"`, `tags: []`) are the handler's to apply.
+  const reminder: Reminder = { ...params, priority: params.priority ?? "normal", tags: params.tags ?? [] };
+  reminders.set([...reminders.get(), reminder]);
+  return { scheduled: true, count: reminders.get().length, priority: reminder.priority };
+}
+
+/** The handlers of the server-declared tools this page runs, by name (a Map: a tool named `constructor` finds nothing). */
+const SERVER_TOOL_HANDLERS = new Map<string, ToolHandler<never>>([["set_reminder", recorded(setReminder)]]);
+
+/**
+ * Registers the tools the ChatKit server declared, with the server's own JSON Schema,
+ * for those this page has a handler for (a tool without one stays `unknown_tool`, which
+ * the model is told). Returns the undo, for an effect's cleanup: the tools exist while
+ * the custom page is mounted. A schema the validator refuses is `invalid_config`: thrown
+ * here once the tools module is loaded, else from `tools.ready()` and every call of that
+ * tool (and once on the console in development).
+ */
+export function registerServerTools(declared: readonly ServerTool[]): () => void {
+  const added: string[] = [];
+  for (const { name, description, parameters } of declared) {
+    const handler = SERVER_TOOL_HANDLERS.get(name);
+    if (!handler || tools.names().includes(name)) continue;
+    try {
+      // `never`: the params type is the handler's own (ReminderParams), not the schema's.
+      tools.register<never>(name, { description, parameters, handler });
+      added.push(name);
+    } catch (err) {
+      console.error(`client tool ${name}: the server's schema was refused`, err);
+    }
+  }
+  return () => {
+    for (const name of added) tools.unregister(name);
+  };
+}

@@ -7,7 +7,8 @@ import { useEffect } from "react";
 import { analytics } from "@/lib/analytics";
 import { getAppToken } from "@/lib/app-token";
 import { ChatKitScript, ChatKitScriptNotice } from "@/lib/chatkit-script";
-import { tools } from "@/lib/example-tools";
+import type { ServerTool } from "@/lib/chatkit-server";
+import { registerServerTools, tools } from "@/lib/example-tools";
 import { ChatLayout } from "../chat-page";
 import GluePanel from "../glue-panel";
 
@@ -30,9 +31,13 @@ const options = {
   ...analytics.handlers(),
 };
 
-export default function CustomChat() {
+export default function CustomChat({ serverTools }: { serverTools: ServerTool[] }) {
   // Development only (a no-op in production builds): each problem once on the console.
   useEffect(() => void reportOptions(options), []);
+  // The tools the ChatKit server declared (set_reminder), with its JSON Schemas, into the
+  // same registry while this page is mounted: `onClientTool` stays the same function, so
+  // ChatKit's options do not change. In an effect, so nothing runs during prerender.
+  useEffect(() => registerServerTools(serverTools), [serverTools]);
   const { control } = useChatKit(options);
 
   return (

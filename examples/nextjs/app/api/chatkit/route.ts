@@ -3,18 +3,17 @@
 // refuses requests without a valid app JWT (401), then streams the request to the
 // ChatKit server (examples/chatkit-server) and its answer (SSE) back, unbuffered. The
 // Python server verifies the same bearer token again: it trusts no caller.
+import { chatkitServerUrl } from "@/lib/chatkit-server";
 import { resolveUser, unauthorized } from "@/lib/verify-jwt";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const upstreamUrl = () => process.env.CHATKIT_SERVER_URL || "http://127.0.0.1:8000/chatkit";
-
 export async function POST(req: Request) {
   if (!(await resolveUser(req))) return unauthorized();
   let upstream: Response;
   try {
-    upstream = await fetch(upstreamUrl(), {
+    upstream = await fetch(chatkitServerUrl(), {
       method: "POST",
       headers: {
         "content-type": req.headers.get("content-type") ?? "application/json",
