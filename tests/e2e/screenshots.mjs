@@ -1,7 +1,8 @@
 // Writes the pictures the README and examples/nextjs/README.md show, from the same stack
 // and page helpers as the end-to-end tests (tests/e2e/lib.mjs), offline: the hosted page
-// with the stand-in after a secret refresh, the custom page after "add note hello" (in
-// the system's dark mode), and the glue panel. Run by scripts/screenshots.
+// with the stand-in after a secret refresh, the custom page after "add note hello" and two
+// set_reminder calls, one refused by the server's pydantic schema (in the system's dark
+// mode), and the glue panel. Run by scripts/screenshots.
 //
 //   node tests/e2e/screenshots.mjs [out dir, default docs/images]
 import { existsSync, mkdirSync } from "node:fs";
@@ -35,6 +36,11 @@ try {
   await continueWithStandIn(page, { remembered: true });
   await typeInStandIn(page, "add note hello", 1);
   await page.locator('[data-testid="tool-call"][data-outcome="ok"]').waitFor();
+  // set_reminder, checked against the server's pydantic schema: one call passes, one is refused.
+  await typeInStandIn(page, "remind water the plants !high #home #garden every week", 2);
+  await page.locator('[data-testid="reminder"]').waitFor();
+  await typeInStandIn(page, "remind pack for the trip #a #b #c #d #e #f", 3);
+  await page.locator('[data-testid="tool-call"][data-tool="set_reminder"][data-outcome="invalid_params"]').waitFor();
   await waitText(page, "metric-sent", /^[1-9]/, 10_000).catch(() => {});
   await page.locator('[data-testid="glue-panel"]').screenshot({ path: path.join(out, "panel.png") });
   // Dark mode follows the system.
