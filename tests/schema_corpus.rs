@@ -21,6 +21,7 @@
 
 // The validator under test (the one line to change when it replaces `core::schema`).
 use chatkit_glue::core::schema as validator;
+use validator::{Pattern, PatternMatcher};
 
 #[path = "support/pattern.rs"]
 mod pattern;

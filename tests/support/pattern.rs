@@ -2,10 +2,11 @@
 //! `u` flag) in the tests that run the validator outside the wasm. It reads the patterns
 //! those tests use as ECMAScript does; Rust's `\d`, `\w`, `\s` and `.` are wider (Unicode)
 //! and it has no lookaround or backreferences, so the tests keep to patterns without them.
-//! Included with `#[path]` by tests/schema_suite.rs and tests/schema_corpus.rs, whose
-//! crate root names the validator under test `validator`.
+//! Included with `#[path]` by tests/schema_suite.rs, tests/schema_corpus.rs and the core's
+//! own schema tests (src/core/schema/tests.rs); the including module has `Pattern` and
+//! `PatternMatcher` in scope.
 
-use crate::validator::{Pattern, PatternMatcher};
+use super::{Pattern, PatternMatcher};
 
 pub struct Re;
 struct RePattern(regex::Regex);

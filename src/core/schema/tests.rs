@@ -5,22 +5,10 @@
 use super::*;
 use serde_json::json;
 
-struct Re;
-struct RePattern(regex::Regex);
-
-impl Pattern for RePattern {
-    fn is_match(&self, text: &str) -> bool {
-        self.0.is_match(text)
-    }
-}
-
-impl PatternMatcher for Re {
-    fn compile(&self, source: &str) -> Option<Box<dyn Pattern>> {
-        regex::Regex::new(source)
-            .ok()
-            .map(|r| Box::new(RePattern(r)) as Box<dyn Pattern>)
-    }
-}
+// The same `regex`-backed matcher as the suite and corpus tests.
+#[path = "../../../tests/support/pattern.rs"]
+mod pattern;
+use pattern::Re;
 
 pub(crate) fn v(j: serde_json::Value) -> Value {
     match j {
