@@ -4,14 +4,15 @@ import { compileHint, loadFailed, loadHints } from "./errors.js";
 import { Module } from "./module.js";
 
 /**
- * A module of the package. `init` is wasm-bindgen's initialiser; `url()` the .wasm's
+ * A module of the package. `imports()` and `finish(instance, module)` are wasm-bindgen's
+ * (its glue's import object and the step that readies an instance); `url()` the .wasm's
  * URL (a `new URL(..., import.meta.url)` bundlers see and publish).
  */
-export function define(name, ns, init, url) {
-  return new Module(name, ns, () => start(init, url()));
+export function define(name, ns, imports, finish, url) {
+  return new Module(name, ns, () => start(imports, finish, url()));
 }
 
-async function start(init, url) {
+async function start(imports, finish, url) {
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     throw loadFailed("this environment has no WebAssembly", loadHints.noWebAssembly);
   }
@@ -25,7 +26,8 @@ async function start(init, url) {
     throw loadFailed(`${url} answered HTTP ${response.status}`, loadHints.status(url, response.status), undefined, response.status);
   }
   try {
-    return await init({ module_or_path: response });
+    const { instance, module } = await instantiate(response, imports());
+    return finish(instance, module);
   } catch (error) {
     throw loadFailed(`compiling ${url} failed`, compileHint(error), error);
   }
@@ -33,3 +35,19 @@ async function start(init, url) {
 
 /** Browsers can start loading early. */
 export const canPreload = () => typeof document !== "undefined";
+
+/**
+ * A streaming compile, or, when the server did not send `Content-Type: application/wasm`
+ * (which streaming requires), a compile of the bytes, as wasm-bindgen's loader does.
+ */
+async function instantiate(response, imports) {
+  if (typeof WebAssembly.instantiateStreaming === "function") {
+    try {
+      return await WebAssembly.instantiateStreaming(response, imports);
+    } catch (error) {
+      if (response.headers.get("Content-Type") === "application/wasm") throw error;
+      console.warn(`chatkit-glue: ${response.url} is not served as application/wasm (a slower compile)`);
+    }
+  }
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}

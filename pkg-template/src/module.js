@@ -30,6 +30,7 @@ export class Module {
     this._startSync = startSync;
     this._loading = null;
     this._waiting = new Set();
+    this._view = null;
   }
 
   /** Marks the module as used by the page (no I/O): `preload()` and `ready()` include it. */
@@ -102,18 +103,36 @@ export class Module {
   }
 
   /**
-   * Writes `head` (bytes, optional), then `text` as UTF-8, into the module's I/O buffer;
-   * returns their byte length.
+   * A view of at least `size` bytes of the module's input buffer, kept across calls: the
+   * buffer moves only when reserved again, and memory growth detaches the view (its
+   * length turns 0), so the view is renewed only then or when it is too small.
+   */
+  room(size) {
+    let view = this._view;
+    if (!view || view.length < size) {
+      const raw = this.raw;
+      size = Math.max(size, 1024);
+      const at = raw.io_reserve(size);
+      if (!at) throw internalError(new Error("the module is out of memory"));
+      view = this._view = new Uint8Array(raw.memory.buffer, at, size);
+    }
+    return view;
+  }
+
+  /**
+   * Writes `head` (bytes, optional), then `text` as UTF-8, into the module's input
+   * buffer; returns their byte length.
    */
   put(text, head) {
-    const raw = this.raw;
     const skip = head ? head.length : 0;
-    const room = skip + text.length * 3;
-    const at = raw.io_reserve(room);
-    if (!at && room) throw internalError(new Error("the module is out of memory"));
-    const mem = new Uint8Array(raw.memory.buffer, at, room);
-    if (head) mem.set(head);
-    return skip + encoder.encodeInto(text, skip ? mem.subarray(skip) : mem).written;
+    const n = text.length;
+    const view = this.room(skip + n * 3);
+    if (head) view.set(head);
+    // ASCII is copied here: `encodeInto` is a call into the engine's bindings, which
+    // costs more than the copy for the short texts most calls carry.
+    let i = 0;
+    for (let c; i < n && (c = text.charCodeAt(i)) < 128; i++) view[skip + i] = c;
+    return skip + i + (i < n ? encoder.encodeInto(text.slice(i), view.subarray(skip + i)).written : 0);
   }
 
   /** The text of the module's last answer. */
@@ -139,10 +158,7 @@ export class Module {
  */
 export function putValue(module, value) {
   const bytes = encodeValue(value);
-  const raw = module.raw;
-  const at = raw.io_reserve(bytes.length);
-  if (!at && bytes.length) throw internalError(new Error("the module is out of memory"));
-  new Uint8Array(raw.memory.buffer, at, bytes.length).set(bytes);
+  module.room(bytes.length).set(bytes);
   return bytes.length;
 }
 

@@ -31,6 +31,13 @@ for (const { name } of MODULES) {
     throw new Error("assemble: wasm-bindgen's default module path was not found; check the glue of this wasm-bindgen version");
   }
   glue = glue.replace(defaultPath, "throw new Error('chatkit-glue: the module is loaded by the package facade');");
+  // The browser loader instantiates the module itself (load.browser.js), with the glue's
+  // imports and its finishing step; wasm-bindgen's own loader is then left unused, and a
+  // bundler drops it.
+  if (!/^function __wbg_get_imports\(/m.test(glue) || !/^function __wbg_finalize_init\(instance, module\)/m.test(glue)) {
+    throw new Error("assemble: wasm-bindgen's __wbg_get_imports or __wbg_finalize_init was not found; check the glue of this wasm-bindgen version");
+  }
+  glue += "export { __wbg_get_imports as imports, __wbg_finalize_init as finish };\n";
   writeFileSync(join(out, `${stem}.js`), glue);
   copyFileSync(join(from, name, `${stem}_bg.wasm`), join(out, `${stem}_bg.wasm`));
   // Internal types, kept for the snapshot test (not in the published files list).
@@ -46,11 +53,10 @@ for (const { name } of MODULES) {
 // `#module/<name>`: a feature's module, as each runtime loads it. In browsers the .wasm
 // URL is a literal `new URL(..., import.meta.url)`, which bundlers publish as an asset
 // and a page fetches only when the feature is used.
-const namespaced = new Set(MODULES.filter((m) => m.namespace).map((m) => m.name));
 const loaders = {
-  browser: (name) => `${namespaced.has(name) ? `import init, * as ns` : `import init`} from "./chatkit_glue_${name}.js";
+  browser: (name) => `import { imports, finish } from "./chatkit_glue_${name}.js";
 import { define } from ${JSON.stringify(join(template, "src/load.browser.js"))};
-export default /* @__PURE__ */ define("${name}", ${namespaced.has(name) ? "ns" : "{}"}, init, () => new URL("./chatkit_glue_${name}_bg.wasm", import.meta.url));
+export default /* @__PURE__ */ define("${name}", {}, imports, finish, () => new URL("./chatkit_glue_${name}_bg.wasm", import.meta.url));
 `,
   node: (name) => `import * as ns from "./chatkit_glue_${name}.js";
 import base64 from "./chatkit_glue_${name}_inline.js";

@@ -4,11 +4,11 @@
 import { fileURLToPath } from "node:url";
 
 /**
- * Cargo feature -> file stem (chatkit_glue_<stem>.js, chatkit_glue_<stem>_bg.wasm), and
- * whether its facade calls wasm-bindgen's generated functions (`namespace`) or only the
- * module's raw exports through the I/O buffer (then a bundler drops the generated
- * wrappers), and rustc's opt-level for it: `z` where it makes the module smaller (the
- * schema compiler and checker: 34,801 → 31,047 B gzipped), `s` where `z` does not
+ * Cargo feature -> file stem (chatkit_glue_<stem>.js, chatkit_glue_<stem>_bg.wasm). Every
+ * facade calls only its module's raw exports through the I/O buffer, so a bundler drops
+ * wasm-bindgen's generated wrappers and loader. And rustc's opt-level for it: `z` where
+ * it makes the module smaller (the schema compiler and checker: 34,801 → 31,047 B
+ * gzipped), `s` where `z` does not
  * (secrets grows from 16,939 to 18,968 B at `z`; auth fetch and analytics change by
  * less than 300 B either way). `inline`, when set, is LLVM's inlining threshold for that
  * module: at `z` LLVM inlines almost nothing, so the JSON reader's and the checks' small
@@ -16,10 +16,10 @@ import { fileURLToPath } from "node:url";
  * params check 1.9 to 1.6 µs in Node; 50 is +1.65 KB for 1.45 µs, `s` +3.3 KB for 1.3 µs).
  */
 export const MODULES = [
-  { feature: "secrets", namespace: false, opt: "s" },
-  { feature: "auth-fetch", namespace: true, opt: "s" },
-  { feature: "tools", namespace: false, opt: "z", inline: 30 },
-  { feature: "analytics", namespace: false, opt: "s" },
+  { feature: "secrets", opt: "s" },
+  { feature: "auth-fetch", opt: "s" },
+  { feature: "tools", opt: "z", inline: 30 },
+  { feature: "analytics", opt: "s" },
 ].map((m) => ({ ...m, name: m.feature.replace(/-/g, "_") }));
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -105,6 +105,48 @@ describe("loading in a browser", () => {
     }
   });
 
+  test("a .wasm served with another Content-Type still loads, compiled from its bytes, with a warning naming it", async () => {
+    const { page, server, close } = await open({ wasmType: "application/octet-stream" });
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    try {
+      const result = await page.evaluate(async () => {
+        const tools = new window.glue.ClientTools().register("add", {
+          parameters: { type: "object", properties: { a: { type: "integer" } }, required: ["a"] },
+          handler: ({ a }) => ({ sum: a + 1 }),
+        });
+        const ok = await tools.dispatch({ name: "add", params: { a: 1 } });
+        const bad = (await tools.dispatch({ name: "add", params: { a: "1" } })).error.code;
+        return { ok, bad };
+      });
+      assert.deepEqual(result.ok, { sum: 2 });
+      assert.equal(result.bad, "invalid_params", "the module validates: it loaded");
+      assert.equal(server.count("chatkit_glue_tools_bg.wasm"), 1, "fetched once: the bytes of the failed streaming compile are reused");
+      assert.equal(warnings.length, 1, warnings.join("\n"));
+      assert.match(warnings[0], /chatkit_glue_tools_bg\.wasm is not served as application\/wasm/);
+    } finally {
+      await close();
+    }
+  });
+
+  test("a .wasm that does not compile is load_failed with the compile hint, for every caller", async () => {
+    const { page, close } = await open({ wasmBody: Buffer.from("\0asm not a module") });
+    try {
+      const result = await page.evaluate(async () => {
+        const secrets = new window.glue.ClientSecretSource();
+        const a = await window.glue.ready().then(() => null, (e) => e);
+        const b = await secrets.getClientSecret(null).then(() => null, (e) => e);
+        return { code: a && a.code, hint: a && a.hint, cause: a && String(a.cause), same: a === b };
+      });
+      assert.equal(result.code, "load_failed");
+      assert.match(result.hint, /could not be compiled/);
+      assert.match(result.cause, /CompileError/);
+      assert.equal(result.same, true);
+    } finally {
+      await close();
+    }
+  });
+
   test("a CSP without 'wasm-unsafe-eval' is load_failed with the CSP hint", async () => {
     const { page, close } = await open({ csp: "default-src 'self'; script-src 'self'" });
     try {

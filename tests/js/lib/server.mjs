@@ -15,7 +15,9 @@ const TYPES = {
 /**
  * Serves `dir`. `options.csp` sets a Content-Security-Policy header on HTML;
  * `options.wasmStatus` answers every .wasm request with that status;
- * `options.wasmDelayMs` holds every .wasm answer back that long.
+ * `options.wasmDelayMs` holds every .wasm answer back that long;
+ * `options.wasmType` sends .wasm files with that Content-Type; `options.wasmBody`
+ * answers every .wasm request with those bytes.
  * Returns { url, close, count(pathSuffix), events }: `events` lists "request PATH" and
  * "answer PATH" in the order they happened.
  */
@@ -28,6 +30,11 @@ export async function serve(dir, options = {}) {
     events.push(`request ${path}`);
     res.on("finish", () => events.push(`answer ${path}`));
     if (path.endsWith(".wasm") && options.wasmDelayMs) await new Promise((r) => setTimeout(r, options.wasmDelayMs));
+    if (path.endsWith(".wasm") && options.wasmBody) {
+      res.writeHead(200, { "content-type": "application/wasm", "cache-control": "no-store" });
+      res.end(options.wasmBody);
+      return;
+    }
     if (path.endsWith(".wasm") && options.wasmStatus) {
       res.writeHead(options.wasmStatus, { "content-type": "text/plain" });
       res.end("not here");
@@ -41,6 +48,7 @@ export async function serve(dir, options = {}) {
     try {
       const body = await readFile(file);
       const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store" };
+      if (options.wasmType && extname(file) === ".wasm") headers["content-type"] = options.wasmType;
       if (options.csp && extname(file) === ".html") headers["content-security-policy"] = options.csp;
       res.writeHead(200, headers);
       res.end(body);
