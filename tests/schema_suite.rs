@@ -14,6 +14,7 @@ use validator::{Pattern, PatternMatcher};
 mod pattern;
 
 use pattern::Re;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use validator::json::parse;
 use validator::{CompileOptions, Schema, Value};
@@ -34,13 +35,14 @@ const FORMATS: [&str; 12] = [
     "json-pointer",
 ];
 
-fn read(path: &Path) -> Value {
+fn read(path: &Path) -> Value<'static> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     parse(&text, &|s| s.parse().unwrap_or(f64::NAN))
         .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()))
+        .owned()
 }
 
-fn remotes(dir: &Path, prefix: &str, out: &mut Vec<(String, Value)>) {
+fn remotes(dir: &Path, prefix: &str, out: &mut Vec<(Cow<'static, str>, Value<'static>)>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -51,7 +53,7 @@ fn remotes(dir: &Path, prefix: &str, out: &mut Vec<(String, Value)>) {
         if p.is_dir() {
             remotes(&p, &[prefix, &name, "/"].concat(), out);
         } else if name.ends_with(".json") {
-            out.push(([prefix, &name].concat(), read(&p)));
+            out.push(([prefix, &name].concat().into(), read(&p)));
         }
     }
 }

@@ -224,14 +224,18 @@ fn schema(b: &mut Bytes, depth: usize) -> Json {
 }
 
 /// serde_json's value as the core's (numbers as the f64 `JSON.parse` gives).
-fn to_core(v: &Json) -> Value {
+fn to_core(v: &Json) -> Value<'static> {
     match v {
         Json::Null => Value::Null,
         Json::Bool(b) => Value::Bool(*b),
         Json::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
-        Json::String(s) => Value::String(s.clone()),
+        Json::String(s) => Value::String(s.clone().into()),
         Json::Array(a) => Value::Array(a.iter().map(to_core).collect()),
-        Json::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), to_core(v))).collect()),
+        Json::Object(o) => Value::Object(
+            o.iter()
+                .map(|(k, v)| (k.clone().into(), to_core(v)))
+                .collect(),
+        ),
     }
 }
 

@@ -35,7 +35,7 @@ fn schemas() -> &'static mut Vec<Option<(String, Schema)>> {
     unsafe { &mut *SCHEMAS.0.get() }
 }
 
-fn read(text: &str) -> Result<Value, ParseError> {
+fn read(text: &str) -> Result<Value<'_>, ParseError> {
     json::parse(text, &parse_float)
 }
 
@@ -111,19 +111,22 @@ pub fn tools_free(handle: u32) {
 /// `handle`: 0 when valid, else a negative number with `invalid_params` in the buffer.
 #[wasm_bindgen]
 pub fn tools_validate(handle: u32, len: usize) -> i32 {
-    // Parsed first (parseFloat may be called), then the slab is read.
-    let value = with_text(len, read);
-    let Some(Some((tool, schema))) = schemas().get(handle as usize) else {
-        return fail(&GlueError::aborted("the tool's schema was released"));
-    };
-    let err = match &value {
-        Err(e) => params_not_json(tool, &e.pointer, e.reason),
-        Ok(v) => match schema.validate(v) {
-            Ok(()) => return 0,
-            Err(f) => invalid_params(tool, &f),
-        },
-    };
-    fail(&err)
+    // The value borrows its strings from the input buffer, read in place.
+    with_text(len, |text| {
+        // Parsed first (parseFloat may be called), then the slab is read.
+        let value = read(text);
+        let Some(Some((tool, schema))) = schemas().get(handle as usize) else {
+            return fail(&GlueError::aborted("the tool's schema was released"));
+        };
+        let err = match &value {
+            Err(e) => params_not_json(tool, &e.pointer, e.reason),
+            Ok(v) => match schema.validate(v) {
+                Ok(()) => return 0,
+                Err(f) => invalid_params(tool, &f),
+            },
+        };
+        fail(&err)
+    })
 }
 
 /// Writes the `unknown_tool` error for a name into the buffer, which holds the name and

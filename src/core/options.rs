@@ -40,11 +40,14 @@ fn field(v: Value) -> Field {
         Value::String(s) if s == FUNCTION => Field::Function,
         // An option's text with a lone surrogate reads as U+FFFD: no option compares code
         // units.
-        Value::String(s) | Value::Lone(s, _) => Field::Str(s),
+        Value::String(s) | Value::Lone(s, _) => Field::Str(s.into_owned()),
         Value::Array(items) => Field::Array(items.into_iter().map(field).collect()),
-        Value::Object(entries) => {
-            Field::Object(entries.into_iter().map(|(k, v)| (k, field(v))).collect())
-        }
+        Value::Object(entries) => Field::Object(
+            entries
+                .into_iter()
+                .map(|(k, v)| (k.into_owned(), field(v)))
+                .collect(),
+        ),
     }
 }
 

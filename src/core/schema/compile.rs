@@ -10,6 +10,7 @@ use super::pointer::{find, member, quoted, split_at};
 use super::refs::{before_hash, navigate, percent_decode, resolve, Index};
 use super::value::Value;
 use crate::core::text::cat;
+use alloc::borrow::Cow;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec;
@@ -161,7 +162,7 @@ pub struct Compiled {
     /// Names (properties, anchors, pattern sources, references), each once.
     pub strs: Vec<Box<str>>,
     /// The values of `const` and `enum`.
-    pub vals: Vec<Value>,
+    pub vals: Vec<Value<'static>>,
     pub pats: Vec<Box<dyn Pattern>>,
     /// The `$dynamicAnchor`s that a dynamic `$dynamicRef` may land on, in threes:
     /// resource, name, node.
@@ -216,8 +217,8 @@ pub struct Compiler<'a, 'm> {
     index: Index<'a>,
     out: Compiled,
     /// Compiled (or queued) subschemas by address.
-    done: Vec<(*const Value, u32)>,
-    queue: Vec<(u32, &'a Value)>,
+    done: Vec<(*const Value<'a>, u32)>,
+    queue: Vec<(u32, &'a Value<'a>)>,
     /// Each `$ref`, in threes: node, location, reference (for naming a cycle).
     refs: Vec<u32>,
     /// Anchor names of dynamic `$dynamicRef`s.
@@ -226,8 +227,8 @@ pub struct Compiler<'a, 'm> {
 
 impl<'a, 'm> Compiler<'a, 'm> {
     pub fn compile(
-        root: &'a Value,
-        remotes: &'a [(String, Value)],
+        root: &'a Value<'a>,
+        remotes: &'a [(Cow<'a, str>, Value<'a>)],
         strict: bool,
         matcher: &'m dyn PatternMatcher,
     ) -> Result<Compiled, Refused> {
@@ -280,8 +281,8 @@ impl<'a, 'm> Compiler<'a, 'm> {
     }
 
     /// The node index of a subschema, queued for compiling the first time.
-    fn child(&mut self, v: &'a Value) -> u32 {
-        let at: *const Value = v;
+    fn child(&mut self, v: &'a Value<'a>) -> u32 {
+        let at: *const Value<'a> = v;
         if let Some((_, n)) = self.done.iter().find(|(p, _)| *p == at) {
             return *n;
         }
@@ -294,7 +295,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
 
     /// The subschema a resolved URI names: an anchor, or a JSON pointer followed from
     /// a resource.
-    fn target(&mut self, uri: &str) -> Option<&'a Value> {
+    fn target(&mut self, uri: &str) -> Option<&'a Value<'a>> {
         let (doc, frag) = split_at(uri, b'#', false).unwrap_or((uri, ""));
         let frag = percent_decode(frag);
         if !frag.is_empty() && !frag.starts_with('/') {
@@ -309,7 +310,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
     }
 
     #[inline(never)]
-    fn build(&mut self, idx: u32, v: &'a Value) -> Result<(), Refused> {
+    fn build(&mut self, idx: u32, v: &'a Value<'a>) -> Result<(), Refused> {
         let (base, resource, loc) = match self.index.info(v) {
             Some(i) => (
                 String::from(self.index.base(i.resource)),
@@ -394,7 +395,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         &mut self,
         s: &mut Scratch,
         k: &'a str,
-        x: &'a Value,
+        x: &'a Value<'a>,
         loc: &str,
         base: &str,
         idx: u32,
@@ -474,10 +475,10 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 match (kw, x) {
                     (31, Value::Array(items)) => {
                         for item in items {
-                            self.out.vals.push(item.clone());
+                            self.out.vals.push(item.owned());
                         }
                     }
-                    (32, _) => self.out.vals.push(x.clone()),
+                    (32, _) => self.out.vals.push(x.owned()),
                     _ => return Err(BAD),
                 }
                 s.push(kw, a, self.out.vals.len() as u32, 0, 0.0);
@@ -736,7 +737,7 @@ fn is_known_dialect(uri: &str) -> bool {
     )
 }
 
-fn object(v: &Value) -> Option<&[(String, Value)]> {
+fn object<'v>(v: &'v Value<'v>) -> Option<&'v [(Cow<'v, str>, Value<'v>)]> {
     match v {
         Value::Object(p) => Some(p),
         _ => None,

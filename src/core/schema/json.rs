@@ -20,6 +20,7 @@
 
 use super::pointer::{push_step, Step};
 use super::{Value, MAX_VALUE_DEPTH};
+use alloc::borrow::Cow;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -36,7 +37,7 @@ pub const TOO_DEEP: &str = "nesting deeper than 256 levels";
 
 /// Parses one JSON text. `slow` converts number text the exact fast path cannot (it is
 /// given a valid JSON number).
-pub fn parse(text: &str, slow: &dyn Fn(&str) -> f64) -> Result<Value, ParseError> {
+pub fn parse<'a>(text: &'a str, slow: &dyn Fn(&str) -> f64) -> Result<Value<'a>, ParseError> {
     let mut p = Parser {
         t: text,
         s: text.as_bytes(),
@@ -84,11 +85,11 @@ enum Seg {
 /// no path at all.
 struct Fail;
 
-struct Parser<'a> {
+struct Parser<'a, 's> {
     t: &'a str,
     s: &'a [u8],
     i: usize,
-    slow: &'a dyn Fn(&str) -> f64,
+    slow: &'s dyn Fn(&str) -> f64,
     /// The lone surrogates of the string being read: (byte offset, code unit).
     lone: Vec<(u32, u16)>,
     path: Vec<Seg>,
@@ -101,7 +102,7 @@ const POW10: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
-impl Parser<'_> {
+impl<'a> Parser<'a, '_> {
     fn fail(&mut self, reason: &'static str) -> Fail {
         self.reason = reason;
         Fail
@@ -130,7 +131,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, Fail> {
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, Fail> {
         self.ws();
         match self.peek() {
             Some(b'n') => self.eat(b"null").map(|_| Value::Null),
@@ -153,11 +154,11 @@ impl Parser<'_> {
 
     /// An array or (with `object`) an object, its opening bracket at `self.i`: one loop
     /// for both, which differ only in the key before each value.
-    fn container(&mut self, depth: usize, object: bool) -> Result<Value, Fail> {
+    fn container(&mut self, depth: usize, object: bool) -> Result<Value<'a>, Fail> {
         self.i += 1;
         let close = if object { b'}' } else { b']' };
-        let mut items: Vec<Value> = Vec::new();
-        let mut props: Vec<(String, Value)> = Vec::new();
+        let mut items: Vec<Value<'a>> = Vec::new();
+        let mut props: Vec<(Cow<'a, str>, Value<'a>)> = Vec::new();
         self.ws();
         if self.peek() != Some(close) {
             loop {
@@ -178,7 +179,7 @@ impl Parser<'_> {
                     Ok(v) => v,
                     Err(e) => {
                         self.path.push(match key {
-                            Some(k) => Seg::Key(k),
+                            Some(k) => Seg::Key(k.into_owned()),
                             None => Seg::Index(items.len()),
                         });
                         return Err(e);
@@ -207,8 +208,9 @@ impl Parser<'_> {
         })
     }
 
-    /// A string, the opening quote at `self.i`.
-    fn string(&mut self) -> Result<String, Fail> {
+    /// A string, the opening quote at `self.i`: borrowed from the text when it has no
+    /// escape.
+    fn string(&mut self) -> Result<Cow<'a, str>, Fail> {
         self.i += 1;
         self.lone.clear();
         let mut out = String::new();
@@ -222,11 +224,19 @@ impl Parser<'_> {
                 return Err(self.fail(MALFORMED));
             };
             // The run lies between ASCII bytes of a valid UTF-8 text: a whole `str`.
-            out.push_str(self.text(self.i, self.i + n));
+            let t = self.t;
+            let run = t.get(self.i..self.i + n).unwrap_or("");
             self.i += n + 1;
             match rest.get(n) {
-                Some(b'"') => return Ok(out),
-                Some(b'\\') => self.escape(&mut out)?,
+                Some(b'"') if out.is_empty() => return Ok(Cow::Borrowed(run)),
+                Some(b'"') => {
+                    out.push_str(run);
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    out.push_str(run);
+                    self.escape(&mut out)?
+                }
                 _ => return Err(self.fail(MALFORMED)),
             }
         }
@@ -412,7 +422,7 @@ mod tests {
         s.parse().unwrap_or(f64::NAN)
     }
 
-    fn p(text: &str) -> Result<Value, ParseError> {
+    fn p(text: &str) -> Result<Value<'_>, ParseError> {
         parse(text, &native)
     }
 
@@ -449,7 +459,7 @@ mod tests {
 
     #[test]
     fn lone_surrogates_keep_their_code_units() {
-        let lone = |text: &str, units: &[(u32, u16)]| Lone(text.into(), units.into());
+        let lone = |text: &'static str, units: &[(u32, u16)]| Lone(text.into(), units.into());
         assert!(same(
             &p("\"\\ud800\"").unwrap(),
             &lone("\u{fffd}", &[(0, 0xd800)])
@@ -596,16 +606,18 @@ mod tests {
         use proptest::prelude::*;
 
         /// serde_json's value, converted with the numbers it was generated with.
-        fn from_serde(j: &serde_json::Value) -> Value {
+        fn from_serde(j: &serde_json::Value) -> Value<'static> {
             match j {
                 serde_json::Value::Null => Null,
                 serde_json::Value::Bool(b) => Bool(*b),
                 serde_json::Value::Number(n) => Number(n.as_f64().unwrap_or(f64::NAN)),
-                serde_json::Value::String(s) => String(s.clone()),
+                serde_json::Value::String(s) => String(s.clone().into()),
                 serde_json::Value::Array(a) => Array(a.iter().map(from_serde).collect()),
-                serde_json::Value::Object(o) => {
-                    Object(o.iter().map(|(k, v)| (k.clone(), from_serde(v))).collect())
-                }
+                serde_json::Value::Object(o) => Object(
+                    o.iter()
+                        .map(|(k, v)| (k.clone().into(), from_serde(v)))
+                        .collect(),
+                ),
             }
         }
 

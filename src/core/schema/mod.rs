@@ -21,7 +21,7 @@
 //! - `json`: the JSON text the facade hands over → [`Value`].
 //! - `format`, `number`, `pattern`, `pointer`: the rules those rely on.
 
-use alloc::string::String;
+use alloc::borrow::Cow;
 
 pub mod compile;
 pub mod format;
@@ -50,7 +50,7 @@ pub const MAX_VALUE_DEPTH: usize = 256;
 pub struct CompileOptions<'a> {
     /// Other documents a `$ref` may name, by URI (the app's `schemas` option). Nothing
     /// else is ever fetched.
-    pub remotes: &'a [(String, Value)],
+    pub remotes: &'a [(Cow<'a, str>, Value<'a>)],
     /// Refuse a keyword no vocabulary of draft 2020-12 defines (a typo such as
     /// `minLenght`) instead of ignoring it.
     pub strict: bool,

@@ -24,19 +24,19 @@ pub struct Info {
 #[derive(Default)]
 pub struct Index<'a> {
     /// Schema resources (`uri`) and anchors (`uri#name`), with the subschema.
-    pub uris: Vec<(String, &'a Value)>,
+    pub uris: Vec<(String, &'a Value<'a>)>,
     /// Every subschema, by address.
-    pub infos: Vec<(*const Value, Info)>,
+    pub infos: Vec<(*const Value<'a>, Info)>,
     /// Schema resources, by URI: a resource's id is its position.
     pub resources: Vec<String>,
     /// `$dynamicAnchor`s: (resource, name, subschema).
-    pub dynamic: Vec<(u32, &'a str, &'a Value)>,
+    pub dynamic: Vec<(u32, &'a str, &'a Value<'a>)>,
 }
 
 impl<'a> Index<'a> {
     /// Indexes the document `doc` retrieved from `uri` (`""` for the tool's schema);
     /// `at` prefixes the locations of its subschemas in messages.
-    pub fn add(&mut self, uri: &str, doc: &'a Value, at: &str) -> Result<(), Refused> {
+    pub fn add(&mut self, uri: &str, doc: &'a Value<'a>, at: &str) -> Result<(), Refused> {
         let res = self.resource(uri);
         self.uris.push((uri.into(), doc));
         self.walk(doc, res, &mut Vec::new(), at)
@@ -57,19 +57,19 @@ impl<'a> Index<'a> {
         self.resources.get(res as usize).map_or("", |s| s)
     }
 
-    pub fn info(&self, v: &Value) -> Option<&Info> {
-        let at: *const Value = v;
+    pub fn info(&self, v: &Value<'a>) -> Option<&Info> {
+        let at: *const Value<'a> = v;
         self.infos.iter().find(|(p, _)| *p == at).map(|(_, i)| i)
     }
 
     /// The subschema a URI names.
-    pub fn find(&self, uri: &str) -> Option<&'a Value> {
+    pub fn find(&self, uri: &str) -> Option<&'a Value<'a>> {
         self.uris.iter().find(|(u, _)| u == uri).map(|(_, v)| *v)
     }
 
     fn walk(
         &mut self,
-        v: &'a Value,
+        v: &'a Value<'a>,
         mut res: u32,
         path: &mut Vec<Step<'a>>,
         at: &str,
@@ -128,7 +128,7 @@ pub fn before_hash(uri: &str) -> &str {
 }
 
 /// The value at a JSON pointer (already percent-decoded) under `root`.
-pub fn navigate<'a>(root: &'a Value, ptr: &str) -> Option<&'a Value> {
+pub fn navigate<'a>(root: &'a Value<'a>, ptr: &str) -> Option<&'a Value<'a>> {
     let mut cur = root;
     for raw in pieces(ptr, b'/').skip(1) {
         let mut key = String::new();

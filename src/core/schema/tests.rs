@@ -10,15 +10,15 @@ use serde_json::json;
 mod pattern;
 use pattern::Re;
 
-pub(crate) fn v(j: serde_json::Value) -> Value {
+pub(crate) fn v(j: serde_json::Value) -> Value<'static> {
     match j {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Bool(b),
         serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap()),
-        serde_json::Value::String(s) => Value::String(s),
+        serde_json::Value::String(s) => Value::String(s.into()),
         serde_json::Value::Array(a) => Value::Array(a.into_iter().map(v).collect()),
         serde_json::Value::Object(o) => {
-            Value::Object(o.into_iter().map(|(k, x)| (k, v(x))).collect())
+            Value::Object(o.into_iter().map(|(k, x)| (k.into(), v(x))).collect())
         }
     }
 }
@@ -310,7 +310,10 @@ fn deep_schemas_are_refused_not_overflowed() {
     assert!(refused(j).contains("nests too deeply"));
 }
 
-fn compile_strict(j: serde_json::Value, remotes: &[(String, Value)]) -> Result<Schema, String> {
+fn compile_strict(
+    j: serde_json::Value,
+    remotes: &[(Cow<'static, str>, Value<'static>)],
+) -> Result<Schema, String> {
     let opts = CompileOptions {
         remotes,
         strict: true,
@@ -340,7 +343,7 @@ fn references_resolve_at_compile_time_and_cycles_are_refused() {
     }
     // Another document only through `remotes`.
     let remote = vec![(
-        "https://example.com/user.json".to_string(),
+        "https://example.com/user.json".into(),
         v(json!({"type": "object", "required": ["id"]})),
     )];
     let opts = CompileOptions {
@@ -408,7 +411,7 @@ fn any_of_reports_the_closest_branch_and_secrets_stay_out() {
 
 #[test]
 fn lone_surrogates_stay_distinct() {
-    let parse = |t: &str| json::parse(t, &|s| s.parse().unwrap()).unwrap();
+    let parse = |t: &'static str| json::parse(t, &|s| s.parse().unwrap()).unwrap();
     let s = Schema::compile(&parse(r#"{"enum": ["\ud800"]}"#), &Re).unwrap();
     assert!(s.validate(&parse(r#""\ud800""#)).is_ok());
     assert!(s.validate(&parse(r#""\udfff""#)).is_err());
@@ -446,25 +449,25 @@ fn deep_and_wide_values() {
 
 use proptest::prelude::*;
 
-fn any_value() -> impl Strategy<Value = Value> {
+fn any_value() -> impl Strategy<Value = Value<'static>> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         (-1000i32..1000).prop_map(|n| Value::Number(n as f64)),
         (-1000i32..1000).prop_map(|n| Value::Number(n as f64 / 8.0)),
-        "\\PC{0,8}".prop_map(Value::String),
+        "\\PC{0,8}".prop_map(|s| Value::String(s.into())),
     ];
     leaf.prop_recursive(4, 32, 5, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
             proptest::collection::btree_map("[a-c]{1,2}", inner, 0..5)
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
+                .prop_map(|m| Value::Object(m.into_iter().map(|(k, x)| (k.into(), x)).collect())),
         ]
     })
 }
 
 /// Schemas mixing every supported keyword (and, rarely, an unsupported one).
-fn any_schema() -> impl Strategy<Value = Value> {
+fn any_schema() -> impl Strategy<Value = Value<'static>> {
     let type_name = prop::sample::select(vec![
         "null", "boolean", "object", "array", "number", "string", "integer",
     ]);
@@ -477,14 +480,18 @@ fn any_schema() -> impl Strategy<Value = Value> {
             .prop_map(|n| ("multipleOf".to_string(), Value::Number(n))),
         any::<bool>().prop_map(|b| ("uniqueItems".to_string(), Value::Bool(b))),
         any::<bool>().prop_map(|b| ("additionalProperties".to_string(), Value::Bool(b))),
-        "[a-c]{1,2}".prop_map(|k| ("required".to_string(), Value::Array(vec![Value::String(k)]))),
+        "[a-c]{1,2}".prop_map(|k| (
+            "required".to_string(),
+            Value::Array(vec![Value::String(k.into())])
+        )),
         any_value().prop_map(|c| ("const".to_string(), c)),
         prop::sample::select(vec!["uri", "email", "date-time", "uuid"])
             .prop_map(|f| ("format".to_string(), Value::String(f.into()))),
         Just(("pattern".to_string(), Value::String("a".into()))),
         Just(("allOf".to_string(), Value::Array(vec![]))),
     ];
-    let flat = proptest::collection::vec(keyword, 0..4).prop_map(Value::Object);
+    let flat = proptest::collection::vec(keyword, 0..4)
+        .prop_map(|ps| Value::Object(ps.into_iter().map(|(k, x)| (k.into(), x)).collect()));
     flat.prop_recursive(3, 24, 3, |inner| {
         prop_oneof![
             (
@@ -499,12 +506,12 @@ fn any_schema() -> impl Strategy<Value = Value> {
             )
                 .prop_map(|(items, mut rest)| {
                     rest.push(("items".to_string(), items));
-                    Value::Object(rest)
+                    Value::Object(rest.into_iter().map(|(k, x)| (k.into(), x)).collect())
                 }),
             proptest::collection::btree_map("[a-c]{1,2}", inner, 0..3).prop_map(|m| {
                 Value::Object(vec![(
-                    "properties".to_string(),
-                    Value::Object(m.into_iter().collect()),
+                    "properties".into(),
+                    Value::Object(m.into_iter().map(|(k, x)| (k.into(), x)).collect()),
                 )])
             }),
         ]
@@ -512,7 +519,7 @@ fn any_schema() -> impl Strategy<Value = Value> {
 }
 
 /// The value a JSON pointer names, if any.
-fn resolve<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
+fn resolve<'a>(root: &'a Value<'a>, pointer: &str) -> Option<&'a Value<'a>> {
     if pointer.is_empty() {
         return Some(root);
     }
@@ -557,7 +564,7 @@ proptest! {
     fn lengths_count_code_points(text in "\\PC{0,12}", min in 0u32..8, max in 0u32..8) {
         let s = schema(json!({"minLength": min, "maxLength": max}));
         let n = text.chars().count() as u32;
-        prop_assert_eq!(s.validate(&Value::String(text)).is_ok(), n >= min && n <= max);
+        prop_assert_eq!(s.validate(&Value::String(text.into())).is_ok(), n >= min && n <= max);
     }
 
     #[test]

@@ -311,7 +311,7 @@ impl Schema {
     }
 
     /// The values of a `const` or `enum`.
-    fn vals(&self, op: Op) -> &[Value] {
+    fn vals(&self, op: Op) -> &[Value<'static>] {
         self.p.vals.get(op.a as usize..op.b as usize).unwrap_or(&[])
     }
 
@@ -343,7 +343,7 @@ impl Schema {
                 quiet: 1,
                 fail: None,
             };
-            if !self.node(n, &Value::String(k.as_str().into()), &mut sub, None) {
+            if !self.node(n, &Value::String(Cow::Borrowed(k)), &mut sub, None) {
                 return Some(k);
             }
         }

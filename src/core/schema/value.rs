@@ -4,56 +4,66 @@
 //! surrogate (which `JSON.parse` accepts) is [`Value::Lone`], so `"\ud800"` and
 //! `"\udfff"` stay different values.
 
+use alloc::borrow::Cow;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 /// A JSON value, read from JSON text by [`super::json::parse`]: keys such as
-/// `__proto__` and `constructor` are plain data here.
+/// `__proto__` and `constructor` are plain data here. Strings and keys without escapes
+/// borrow the text they were read from (`'a`), so reading params allocates only for
+/// arrays and objects; [`Value::owned`] makes a copy that borrows nothing.
 #[derive(Debug)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     Number(f64),
-    String(String),
+    String(Cow<'a, str>),
     /// A string holding lone surrogates: its text with U+FFFD in place of each, and
     /// where they were (the byte offset of that U+FFFD, the code unit), in order.
-    Lone(String, Box<[(u32, u16)]>),
-    Array(Vec<Value>),
-    Object(Vec<(String, Value)>),
+    Lone(Cow<'a, str>, Box<[(u32, u16)]>),
+    Array(Vec<Value<'a>>),
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
-/// Written out with the conversions and pushes the JSON reader already uses, instead of
-/// derived (whose copy loops, one per container kind, would be new code in the module).
-impl Clone for Value {
-    fn clone(&self) -> Value {
+/// A copy that borrows nothing (see [`Value::owned`]).
+impl Clone for Value<'_> {
+    fn clone(&self) -> Self {
+        self.owned()
+    }
+}
+
+impl<'a> Value<'a> {
+    /// A copy that borrows nothing: what a compiled schema keeps of `const` and `enum`.
+    /// Written out with the conversions and pushes the JSON reader already uses, instead
+    /// of derived (whose copy loops, one per container kind, would be new code in the
+    /// module).
+    pub fn owned(&self) -> Value<'static> {
         match self {
             Value::Null => Value::Null,
             Value::Bool(b) => Value::Bool(*b),
             Value::Number(n) => Value::Number(*n),
-            Value::String(s) => Value::String(s.as_str().into()),
-            Value::Lone(s, l) => Value::Lone(s.as_str().into(), Box::from(&l[..])),
+            Value::String(s) => Value::String(Cow::Owned(String::from(&**s))),
+            Value::Lone(s, l) => Value::Lone(Cow::Owned(String::from(&**s)), Box::from(&l[..])),
             Value::Array(a) => {
                 let mut out = Vec::new();
                 for x in a {
-                    out.push(x.clone());
+                    out.push(x.owned());
                 }
                 Value::Array(out)
             }
             Value::Object(p) => {
                 let mut out = Vec::new();
                 for (k, x) in p {
-                    out.push((String::from(k.as_str()), x.clone()));
+                    out.push((Cow::Owned(String::from(&**k)), x.owned()));
                 }
                 Value::Object(out)
             }
         }
     }
-}
 
-impl Value {
     /// The property `key` of an object (own properties only: there is nothing else).
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         match self {
             Value::Object(props) => props.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -70,7 +80,7 @@ impl Value {
 
     /// JSON equality: numbers by value (`1` equals `1.0`), arrays in order, objects as
     /// sets of properties whatever their order.
-    pub fn json_eq(&self, other: &Value) -> bool {
+    pub fn json_eq(&self, other: &Value<'_>) -> bool {
         match (self, other) {
             (Value::Null, Value::Null) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
@@ -125,11 +135,11 @@ mod tests {
     use super::Value::*;
     use super::*;
 
-    fn obj(props: &[(&str, Value)]) -> Value {
+    fn obj(props: &[(&str, Value<'static>)]) -> Value<'static> {
         Object(
             props
                 .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
+                .map(|(k, v)| (k.to_string().into(), v.clone()))
                 .collect(),
         )
     }
