@@ -5,8 +5,8 @@
 // caller's signal and the body stream. It hands back a plain function (ChatKit
 // re-initialises on anything else).
 import m from "#module/auth_fetch";
+import { putValue } from "./module.js";
 
-const FUNCTION = "\u0000function";
 const SEP = "\x1f";
 // auth_fetch_status answers kind + 8 * flight.
 const JOIN = 1;
@@ -21,31 +21,19 @@ const dev = () => {
   }
 };
 
-function optionsText(options) {
-  try {
-    return JSON.stringify(options === undefined ? null : options, (_, v) =>
-      typeof v === "function" ? FUNCTION : typeof v === "bigint" ? FUNCTION + "bigint" : v,
-    );
-  } catch {
-    return "[]"; // a cycle or a throwing getter: refused by the core
-  }
-}
-
 /** Each allowedOrigins entry as the platform's URL parser writes it ("" where it refuses one). */
 function normalised(options) {
   const list = options !== null && typeof options === "object" ? options.allowedOrigins : undefined;
-  if (!Array.isArray(list)) return "";
-  let out = "";
-  for (const entry of list) {
-    let href = "";
-    try {
-      if (typeof entry === "string") href = new URL(entry).href;
-    } catch {
-      // refused by the core as not an origin
-    }
-    out += SEP + href;
-  }
-  return out;
+  return Array.isArray(list)
+    ? list.map((entry) => {
+        try {
+          if (typeof entry === "string") return new URL(entry).href;
+        } catch {
+          // refused by the core as not an origin
+        }
+        return "";
+      })
+    : [];
 }
 
 function pageOrigin() {
@@ -105,8 +93,7 @@ export function createAuthFetch(options) {
     if (handle >= 0) return handle;
     if (failure) throw failure;
     try {
-      const text = optionsText(options) + SEP + pageOrigin() + normalised(options);
-      const n = m.call((raw) => raw.auth_fetch_new(m.put(text)));
+      const n = m.call((raw) => raw.auth_fetch_new(putValue(m, [options, pageOrigin(), ...normalised(options)])));
       if (n < 0) throw m.error();
       handle = n;
     } catch (error) {

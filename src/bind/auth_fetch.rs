@@ -4,11 +4,12 @@
 //! body stream, and asks these at each point. Text crosses in the I/O buffer; a negative
 //! answer means an error is there.
 
-use super::io::{fail, input, output};
+use super::io::{fail, field, input, output};
 use crate::core::auth_fetch::body::{kind_of_tag, BodyKind};
 use crate::core::auth_fetch::client::{AfterStatus, Client, Credential};
 use crate::core::auth_fetch::origin::Origin;
 use crate::core::auth_fetch::refresh::Sent;
+use crate::core::record::Field;
 use crate::core::text::push_u64;
 use crate::core::GlueError;
 use alloc::string::String;
@@ -61,6 +62,11 @@ fn request(id: u32) -> Option<&'static mut Request> {
     state().requests.get_mut(id as usize)?.as_mut()
 }
 
+/// A string part of a value, or "" for anything else.
+fn text(part: &Field) -> &str {
+    part.as_str().unwrap_or_default()
+}
+
 fn gone() -> GlueError {
     GlueError::new(
         crate::core::ErrorCode::Internal,
@@ -68,15 +74,22 @@ fn gone() -> GlueError {
     )
 }
 
-/// A client from `options \x1f pageOrigin \x1f href...` (`len` bytes in the buffer): its
-/// handle, or a negative number with `invalid_config` in the buffer.
+/// A client from the plain value `[options, pageOrigin, href...]` (`len` bytes in the
+/// buffer, see `core::record`): its handle, or a negative number with `invalid_config`
+/// in the buffer.
 #[wasm_bindgen]
 pub fn auth_fetch_new(len: usize) -> f64 {
-    let text = input(len).unwrap_or_default();
-    let mut parts = text.split(SEP);
-    let options = parts.next().unwrap_or("");
-    let page = parts.next().filter(|p| !p.is_empty());
-    let normalised: Vec<&str> = parts.collect();
+    let mut parts = match field(len) {
+        Some(Field::Array(parts)) => parts,
+        _ => Vec::new(),
+    };
+    let options = if parts.is_empty() {
+        Field::Other
+    } else {
+        parts.remove(0)
+    };
+    let page = parts.first().map(text).filter(|p| !p.is_empty());
+    let normalised: Vec<&str> = parts.iter().skip(1).map(text).collect();
     match Client::new(options, &normalised, page) {
         Ok(c) => f64::from(insert(&mut state().clients, c)),
         Err(e) => f64::from(fail(&e)),

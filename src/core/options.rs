@@ -4,18 +4,20 @@
 //!
 //! Options arrive as a [`Field`] (the facade's binary form of a plain value, see
 //! `core::record`: a function crosses as a marker, the facade keeps the function itself,
-//! and `undefined` is left out), or as JSON text written by `JSON.stringify` with a
-//! replacer that turns a function into [`FUNCTION`] ([`Options::parse`]).
+//! and `undefined` is left out). No module reads options as JSON text; the native tests
+//! write them that way ([`from_json`], [`Options::parse`]), with [`FUNCTION`] for a
+//! function.
 
 use crate::core::record::Field;
-use crate::core::schema::json;
-use crate::core::schema::Value;
+#[cfg(test)]
+use crate::core::schema::{json, Value};
 use crate::core::text::cat;
 use crate::core::GlueError;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-/// What the facade writes in place of a function.
+/// What a test's JSON options hold in place of a function.
+#[cfg(test)]
 pub const FUNCTION: &str = "\u{0}function";
 
 pub struct Options {
@@ -25,13 +27,14 @@ pub struct Options {
 
 /// JSON text as a [`Field`], reading the function marker; `None` when it is not JSON.
 /// Number text the reader's exact fast path leaves (more than 15 significant digits,
-/// large exponents) is NaN, which every option range refuses: no option needs such a
-/// number, and a float parser would add its tables to the module.
+/// large exponents) is NaN.
+#[cfg(test)]
 pub fn from_json(text: &str) -> Option<Field> {
     json::parse(text, &|_| f64::NAN).ok().map(field)
 }
 
 /// A JSON value as a [`Field`], reading the function marker.
+#[cfg(test)]
 fn field(v: Value) -> Field {
     match v {
         Value::Null => Field::Null,
@@ -54,6 +57,7 @@ fn field(v: Value) -> Field {
 impl Options {
     /// Reads `text` (JSON: an object, or `null` for no options) whose own keys must all
     /// be in `allowed`.
+    #[cfg(test)]
     pub fn parse(text: &str, what: &'static str, allowed: &[&str]) -> Result<Self, GlueError> {
         let value = from_json(text).ok_or_else(|| {
             GlueError::invalid_config(cat(&[what, ": options must be an object of plain data"]))

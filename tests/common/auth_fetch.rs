@@ -2,11 +2,12 @@
 //! allowlist (entries and request URLs are serialised by `URL` as the facade does), bad
 //! options, and a token answer that must never become a header.
 
-use super::leak::put;
+use super::leak::{put, record};
 use chatkit_glue::bind::auth_fetch::{
     auth_fetch_begin, auth_fetch_end, auth_fetch_free, auth_fetch_new, auth_fetch_token,
 };
 use chatkit_glue::bind::io::{io_len, io_ptr};
+use chatkit_glue::core::record::Field;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -17,26 +18,23 @@ extern "C" {
     fn href(url: &str) -> String;
 }
 
-const TOKEN: &str = "\"token\":\"\\u0000function\"";
+/// What the facade writes for `options` (page origin none): `[options, pageOrigin,
+/// each allowedOrigins entry as URL.href]` as a plain value.
+fn call(options: Field, allowed: &[&str]) -> Vec<u8> {
+    let mut parts = vec![options, Field::Str(String::new())];
+    parts.extend(allowed.iter().map(|a| Field::Str(href(a))));
+    record(&Field::Array(parts))
+}
 
-/// The options text the facade writes for `allowed` (page origin none).
-fn options(allowed: &[&str], extra: &str) -> String {
-    let list: Vec<String> = allowed.iter().map(|a| ["\"", a, "\""].concat()).collect();
-    let mut text = [
-        "{",
-        TOKEN,
-        ",\"allowedOrigins\":[",
-        &list.join(","),
-        "]",
-        extra,
-        "}\x1f",
-    ]
-    .concat();
-    for a in allowed {
-        text.push('\x1f');
-        text.push_str(&href(a));
-    }
-    text
+/// `{ token, allowedOrigins, ...extra }` as the facade writes it.
+fn options(allowed: &[&str], extra: &[(&str, Field)]) -> Vec<u8> {
+    let list = allowed.iter().map(|a| Field::Str((*a).into())).collect();
+    let mut entries = vec![
+        ("token".to_owned(), Field::Function),
+        ("allowedOrigins".to_owned(), Field::Array(list)),
+    ];
+    entries.extend(extra.iter().map(|(k, v)| ((*k).to_owned(), v.clone())));
+    call(Field::Object(entries), allowed)
 }
 
 /// The error code in the buffer after a negative answer.
@@ -49,7 +47,7 @@ fn code() -> String {
 
 /// Whether a request to `url` carries the token, with `allowed` as the allowlist.
 fn gets_token(allowed: &[&str], url: &str) -> bool {
-    let handle = auth_fetch_new(put(options(allowed, "")));
+    let handle = auth_fetch_new(put(options(allowed, &[])));
     assert!(handle >= 0.0, "valid options for {allowed:?}: {}", code());
     let begun = auth_fetch_begin(handle as u32, put(href(url)), false);
     auth_fetch_end((begun / 2.0) as u32);
@@ -85,27 +83,34 @@ pub async fn the_allowlist_uses_the_platforms_url_parser() {
 }
 
 pub async fn bad_options_are_invalid_config() {
+    let app = ["https://app.example"];
     let bad = [
-        "null\x1f".to_owned(),
-        "\"token\"\x1f".to_owned(),
-        "{}\x1f".to_owned(),
-        options(&["https://app.example/path"], ""),
-        options(&["not a url"], ""),
-        options(&[], ""),
-        options(&["https://app.example"], ",\"idleTimeoutMs\":-1"),
-        options(&["https://app.example"], ",\"retries\":3"),
+        call(Field::Null, &[]),
+        call(Field::Str("token".into()), &[]),
+        call(Field::Object(Vec::new()), &[]),
+        call(Field::Other, &[]),
+        options(&["https://app.example/path"], &[]),
+        options(&["not a url"], &[]),
+        options(&[], &[]),
+        options(&app, &[("idleTimeoutMs", Field::Number(-1.0))]),
+        options(&app, &[("headersTimeoutMs", Field::Number(f64::NAN))]),
+        options(&app, &[("headersTimeoutMs", Field::Other)]),
+        options(&app, &[("retries", Field::Number(3.0))]),
         // No allowedOrigins and no page origin (Node).
-        ["{", TOKEN, "}\x1f"].concat(),
+        call(Field::Object(vec![("token".into(), Field::Function)]), &[]),
+        // Not a value the facade writes.
+        Vec::new(),
+        vec![7, 1, 0, 0],
     ];
-    for text in bad {
-        let n = auth_fetch_new(put(&text));
-        assert!(n < 0.0, "refused: {text:?}");
-        assert_eq!(code(), "invalid_config", "{text:?}");
+    for bytes in bad {
+        let n = auth_fetch_new(put(&bytes));
+        assert!(n < 0.0, "refused: {bytes:?}");
+        assert_eq!(code(), "invalid_config", "{bytes:?}");
     }
 }
 
 pub async fn a_token_callback_that_throws_is_unauthorized_and_sends_nothing() {
-    let handle = auth_fetch_new(put(options(&["https://app.example"], "")));
+    let handle = auth_fetch_new(put(options(&["https://app.example"], &[])));
     assert!(handle >= 0.0);
     let begun = auth_fetch_begin(handle as u32, put("https://app.example/x"), false);
     assert_eq!(begun % 2.0, 1.0);

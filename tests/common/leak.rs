@@ -13,6 +13,7 @@ use chatkit_glue::bind::auth_fetch::{
 use chatkit_glue::bind::io::io_reserve;
 use chatkit_glue::bind::secrets::{secrets_free, secrets_new};
 use chatkit_glue::bind::tools::{tools_compile, tools_free, tools_unknown, tools_validate};
+use chatkit_glue::core::record::Field;
 
 /// Runs `round` once to warm up, then 10k times, and checks the heap came back.
 fn ten_thousand(what: &str, mut round: impl FnMut()) {
@@ -81,6 +82,50 @@ pub fn put(bytes: impl AsRef<[u8]>) -> usize {
     bytes.len()
 }
 
+/// A plain value in the facade's binary form (`core::record`, written by `encodeValue` in
+/// `module.js`): a tag byte (0 null, 1 false, 2 true, 3 f64 LE, 4 string, 5 function,
+/// 6 object, 7 array, 8 other), then the contents; lengths u32 LE.
+pub fn record(v: &Field) -> Vec<u8> {
+    fn text(s: &str, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        out.extend_from_slice(s.as_bytes());
+    }
+    fn write(v: &Field, out: &mut Vec<u8>) {
+        match v {
+            Field::Null => out.push(0),
+            Field::Bool(b) => out.push(1 + u8::from(*b)),
+            Field::Number(n) => {
+                out.push(3);
+                out.extend_from_slice(&n.to_le_bytes());
+            }
+            Field::Str(s) => {
+                out.push(4);
+                text(s, out);
+            }
+            Field::Function => out.push(5),
+            Field::Object(entries) => {
+                out.push(6);
+                out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+                for (k, v) in entries {
+                    text(k, out);
+                    write(v, out);
+                }
+            }
+            Field::Array(items) => {
+                out.push(7);
+                out.extend_from_slice(&(items.len() as u32).to_le_bytes());
+                for v in items {
+                    write(v, out);
+                }
+            }
+            Field::Other => out.push(8),
+        }
+    }
+    let mut out = Vec::new();
+    write(v, &mut out);
+    out
+}
+
 /// `{ [key]: string | function }` in the facade's binary form of a plain value
 /// (`core::record`): tag 6 object, 4 string, 5 function; lengths u32 LE.
 fn options(entries: &[(&str, Option<&str>)]) -> Vec<u8> {
@@ -115,10 +160,20 @@ pub fn secret_sources() {
 }
 
 pub fn auth_fetches() {
-    // As the facade writes them: options, the page origin, each entry as URL.href.
-    let options = "{\"allowedOrigins\":[\"https://api.example.com\"],\"token\":\"\\u0000function\"}\x1f\x1fhttps://api.example.com/";
+    // As the facade writes them: [options, the page origin, each entry as URL.href].
+    let options = record(&Field::Array(vec![
+        Field::Object(vec![
+            (
+                "allowedOrigins".into(),
+                Field::Array(vec![Field::Str("https://api.example.com".into())]),
+            ),
+            ("token".into(), Field::Function),
+        ]),
+        Field::Str(String::new()),
+        Field::Str("https://api.example.com/".into()),
+    ]));
     ten_thousand("auth fetches created, used and freed", || {
-        let handle = auth_fetch_new(put(options));
+        let handle = auth_fetch_new(put(&options));
         assert!(handle >= 0.0, "valid options");
         let handle = handle as u32;
         let begun = auth_fetch_begin(handle, put("https://api.example.com/x"), false);

@@ -30,8 +30,9 @@ export function auth_fetch_headers_ms(handle: number): number;
 export function auth_fetch_idle_ms(handle: number): number;
 
 /**
- * A client from `options \x1f pageOrigin \x1f href...` (`len` bytes in the buffer): its
- * handle, or a negative number with `invalid_config` in the buffer.
+ * A client from the plain value `[options, pageOrigin, href...]` (`len` bytes in the
+ * buffer, see `core::record`): its handle, or a negative number with `invalid_config`
+ * in the buffer.
  */
 export function auth_fetch_new(len: number): number;
 

@@ -73,18 +73,18 @@ pub struct Client {
 }
 
 impl Client {
-    /// Reads the options (JSON, functions as the marker). `normalised` holds each
+    /// Reads the options (a plain value, see `core::record`). `normalised` holds each
     /// `allowedOrigins` entry as the platform's URL parser serialised it (`""` where it
     /// refused one), in order; `page_origin` is `location.origin` where there is one.
     pub fn new(
-        options: &str,
+        options: Field,
         normalised: &[&str],
         page_origin: Option<&str>,
     ) -> Result<Client, GlueError> {
-        if !is_object(options) {
+        if !matches!(options, Field::Object(_)) {
             return Err(bad_option(Opt::Options));
         }
-        let o = Options::parse(options, "createAuthFetch", &OPTION_KEYS)?;
+        let o = Options::new(options, "createAuthFetch", &OPTION_KEYS)?;
         if !o.function("token").map_err(|_| bad_option(Opt::Token))? {
             return Err(bad_option(Opt::Token));
         }
@@ -264,10 +264,6 @@ impl Client {
 
 /// Whether the options text is an object: anything else (`null`, an array) gets the
 /// message that names `token`.
-fn is_object(text: &str) -> bool {
-    text.trim_start().starts_with('{')
-}
-
 /// A credential answer, checked: `None` for no token.
 fn credential(cb: Callback, answer: Credential) -> Result<Option<String>, GlueError> {
     match answer {
@@ -284,13 +280,19 @@ fn credential(cb: Callback, answer: Credential) -> Result<Option<String>, GlueEr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::options::from_json;
     use crate::core::ErrorCode;
+
+    /// A client from options written as JSON (a function as [`F`]).
+    fn new(text: &str, normalised: &[&str], page: Option<&str>) -> Result<Client, GlueError> {
+        Client::new(from_json(text).unwrap_or(Field::Other), normalised, page)
+    }
 
     const F: &str = "\"\\u0000function\"";
 
     fn client(extra: &str) -> Client {
         let text = ["{\"token\":", F, extra, "}"].concat();
-        Client::new(&text, &[], Some("https://app.example")).unwrap()
+        new(&text, &[], Some("https://app.example")).unwrap()
     }
 
     #[test]
@@ -307,19 +309,15 @@ mod tests {
             ("{\"token\":\"abc\"}", "token must be a function"),
             ("{\"token\":1,\"allowedOrigin\":[]}", "unknown option"),
         ] {
-            let e = Client::new(text, &[], Some("https://app.example"))
-                .err()
-                .unwrap();
+            let e = new(text, &[], Some("https://app.example")).err().unwrap();
             assert_eq!(e.code, ErrorCode::InvalidConfig);
             assert!(e.message.contains(needle), "{text}: {}", e.message);
         }
         let no_page = ["{\"token\":", F, "}"].concat();
-        let e = Client::new(&no_page, &[], None).err().unwrap();
+        let e = new(&no_page, &[], None).err().unwrap();
         assert!(e.message.contains("allowedOrigins is required"));
         let bad_deadline = ["{\"token\":", F, ",\"idleTimeoutMs\":null}"].concat();
-        let e = Client::new(&bad_deadline, &[], Some("https://a.b"))
-            .err()
-            .unwrap();
+        let e = new(&bad_deadline, &[], Some("https://a.b")).err().unwrap();
         assert!(e.message.contains("idleTimeoutMs"));
     }
 
@@ -331,7 +329,7 @@ mod tests {
             ",\"allowedOrigins\":[\"HTTPS://API.example:443\"]}",
         ]
         .concat();
-        let c = Client::new(&text, &["https://api.example/"], None).unwrap();
+        let c = new(&text, &["https://api.example/"], None).unwrap();
         assert!(c.begin("https://api.example/chatkit", false).1);
         assert!(
             !c.begin("https://api.example/chatkit", true).1,
@@ -341,10 +339,10 @@ mod tests {
         assert!(!c.begin("http://api.example/chatkit", false).1);
         // An entry the parser refused, a path, or a count mismatch is refused.
         for norm in [&[""][..], &["https://api.example/x"][..], &[][..]] {
-            assert!(Client::new(&text, norm, None).is_err());
+            assert!(new(&text, norm, None).is_err());
         }
         let empty = ["{\"token\":", F, ",\"allowedOrigins\":[]}"].concat();
-        assert!(Client::new(&empty, &[], None).is_err());
+        assert!(new(&empty, &[], None).is_err());
     }
 
     #[test]

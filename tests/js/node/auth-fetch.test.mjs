@@ -170,11 +170,28 @@ describe("createAuthFetch in Node", () => {
       { token: () => null, allowedOrigins: [api.url], idleTimeoutMs: "5" },
       { token: () => null, allowedOrigins: [api.url], allowedOrigin: [api.url] },
       null,
+      // Values that are not plain data: each is refused by name, never read as something else.
+      { token: () => null, allowedOrigins: [api.url], headersTimeoutMs: 5000n },
+      { token: () => null, allowedOrigins: [api.url], idleTimeoutMs: Number.NaN },
+      { token: Symbol("token"), allowedOrigins: [api.url] },
+      { token: () => null, allowedOrigins: [new URL(api.url)] },
+      new (class Options {
+        token() {
+          return null;
+        }
+      })(),
+      Object.defineProperty({ allowedOrigins: [api.url] }, "token", { enumerable: true, get: () => { throw new Error("getter"); } }),
+      (() => {
+        const cycle = { token: () => null, allowedOrigins: [api.url] };
+        cycle.onEvent = cycle;
+        return cycle;
+      })(),
     ];
     const logged = await quietly(async () => {
       for (const options of bad) {
         const e = await createAuthFetch(options)(`${api.url}/api/echo`).catch((e) => e);
-        assert.equal(e.code, "invalid_config", JSON.stringify(options));
+        assert.equal(e.code, "invalid_config", String(options && Object.keys(options)));
+        assert.match(e.message, /^createAuthFetch: /);
       }
     });
     assert.equal(logged.length, bad.length);
