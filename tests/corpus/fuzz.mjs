@@ -4,8 +4,13 @@
 // keywords' edges, strings near each format's rules), so that a random instance often
 // meets a random schema halfway: about half the instances are valid.
 //
-// Kept out on purpose: `$dynamicRef` / `$dynamicAnchor`, `$id` and `$anchor` (not in the
-// keyword list of the fuzz; the suite covers them), and what the native test's stand-in
+// References take every form: a JSON pointer (`#/$defs/da`), an `$anchor` (`#Ada`), the
+// root's `$id` with either (`root.json#/$defs/da`, absolute or relative to it), and a
+// `$defs` entry that is a resource of its own (`$id` `https://fuzz.example/<n>/da.json`,
+// named by that URI or relative to the root's), inside which `#` is that entry.
+//
+// Kept out on purpose: `$dynamicRef` / `$dynamicAnchor` (the suite covers them; ajv
+// deviates on some), and what the native test's stand-in
 // for RegExp (Rust's regex crate) reads differently from ECMAScript: patterns are drawn
 // from a pool both read alike (no `\d`, `\w`, `\s`, `.` or lookaround), and strings hold
 // no line terminators but "\n".
@@ -74,13 +79,13 @@ export function fuzz(seed, count, ajv, judge, rng) {
     }
   };
 
-  // ctx: { depth, descended, defs: names of $defs in scope }
+  // ctx: { depth, descended, defs: names of $defs in scope, ids: the identifiers in use
+  // ({ root: its $id or null, anchors, resource: the $defs entry with its own $id }) }
   const schema = (ctx) => {
     if (r.chance(0.08)) return r.chance(0.7);
     if (ctx.descended && r.chance(0.12) && (ctx.defs.length > 0 || r.chance(0.5))) {
       note("$ref");
-      const target = ctx.defs.length > 0 && r.chance(0.7) ? `#/$defs/${r.pick(ctx.defs)}` : "#";
-      return { $ref: target };
+      return { $ref: ctx.defs.length > 0 && r.chance(0.7) ? refTo(r.pick(ctx.defs), ctx.ids) : "#" };
     }
     const s = {};
     const sub = (descends) => schema({ ...ctx, depth: ctx.depth - 1, descended: ctx.descended || descends });
@@ -173,12 +178,30 @@ export function fuzz(seed, count, ajv, judge, rng) {
     return s;
   };
 
+  // A reference to the $defs entry `name`, in one of the forms `ids` allows.
+  const refTo = (name, ids) => {
+    const base = ids.root && r.chance(0.6) ? (r.chance(0.5) ? ids.root : "root.json") : "";
+    if (name === ids.resource) {
+      // By its own URI (an anchor belongs to the resource it is in, not the root's).
+      note("$id");
+      const uri = ids.root && r.chance(0.5) ? `${name}.json` : `${ids.origin}${name}.json`;
+      return ids.anchors && r.chance(0.3) ? `${uri}#A${name}` : uri;
+    }
+    if (ids.anchors && r.chance(0.6)) {
+      note("$anchor");
+      return `${base}#A${name}`;
+    }
+    return `${base}#/$defs/${name}`;
+  };
+
   // An instance shaped by the schema (so that many are valid), sometimes perturbed.
   const guided = (s, depth, defs, root) => {
     if (s === true || s === false || depth < 0) return value(1);
     if (s.$ref) {
-      const target = s.$ref === "#" ? root : defs[s.$ref.slice("#/$defs/".length)];
-      return guided(target, depth - 1, defs, root);
+      // `#` is the resource the reference is in; every other form names a $defs entry.
+      const name = /(?:^|\/|#A)(d[a-z]+)(?:\.json)?$/.exec(s.$ref);
+      const target = s.$ref === "#" ? root : defs[name[1]];
+      return guided(target, depth - 1, defs, target.$id ? target : root);
     }
     if ("const" in s && r.chance(0.8)) return structuredClone(s.const);
     if (s.enum && r.chance(0.8)) return structuredClone(r.pick(s.enum));
@@ -224,14 +247,34 @@ export function fuzz(seed, count, ajv, judge, rng) {
   let ajvErrors = 0;
   for (let i = 0; i < count; i++) {
     const defNames = r.chance(0.3) ? KEYS.slice(0, 1 + r.below(2)).map((k) => `d${k}`) : [];
-    const ctx = { depth: 1 + r.below(3), descended: false, defs: defNames };
+    // URIs of their own for each schema: ajv keeps every $id it compiled.
+    const origin = `https://fuzz.example/${i}/`;
+    const ids = {
+      origin,
+      root: r.chance(0.3) ? `${origin}root.json` : null,
+      anchors: defNames.length > 0 && r.chance(0.4),
+      resource: defNames.length > 0 && r.chance(0.3) ? r.pick(defNames) : null,
+    };
+    const ctx = { depth: 1 + r.below(3), descended: false, defs: defNames, ids };
     const s = schema(ctx);
     const root = typeof s === "object" ? s : {};
     const defs = {};
-    if (typeof s === "object" && defNames.length > 0) {
-      for (const d of defNames) defs[d] = schema({ depth: 1 + r.below(2), descended: false, defs: defNames });
-      s.$defs = defs;
-      note("$defs");
+    if (typeof s === "object") {
+      if (ids.root) s.$id = ids.root;
+      if (defNames.length > 0) {
+        for (const d of defNames) {
+          // A resource of its own refers only to itself (`#`): a pointer or anchor would
+          // resolve against its $id.
+          const own = d === ids.resource;
+          let def = schema({ depth: 1 + r.below(2), descended: false, defs: own ? [] : defNames, ids });
+          if ((ids.anchors || own) && typeof def !== "object") def = def ? {} : { not: {} };
+          if (ids.anchors) def.$anchor = `A${d}`;
+          if (own) def.$id = `${origin}${d}.json`;
+          defs[d] = def;
+        }
+        s.$defs = defs;
+        note("$defs");
+      }
     }
     const instances = [];
     for (let j = 0; j < 16; j++) {
