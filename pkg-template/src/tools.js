@@ -15,21 +15,12 @@ let seq = 0;
 
 const config = (message) => glueError("invalid_config", message);
 const disposed = () => glueError("aborted", "ClientTools was disposed");
-const quote = (s) => JSON.stringify(String(s).slice(0, 64));
 const isObject = (v) => v !== null && (typeof v === "object" || typeof v === "function");
 const isThenable = (v) => isObject(v) && typeof v.then === "function";
 
 function ms(value, what) {
   if (typeof value !== "number" || !(value >= 0 && value <= 2147483647)) throw config(`${what} must be 0 to 2147483647 ms`);
   return Math.ceil(value);
-}
-
-/** Development only (bundlers replace process.env.NODE_ENV): observers never break a call. */
-function report(...args) {
-  try {
-    if (process.env.NODE_ENV === "production") return;
-  } catch {}
-  console.error("chatkit-glue:", ...args);
 }
 
 /** Whether this is a development build (bundlers replace process.env.NODE_ENV). */
@@ -39,6 +30,11 @@ function development() {
   } catch {
     return true; // no `process` (a page without a bundler)
   }
+}
+
+/** Development only: observers never break a call. */
+function report(...args) {
+  if (development()) console.error("chatkit-glue:", ...args);
 }
 const warned = new Set();
 
@@ -225,7 +221,7 @@ export const ClientTools = /* @__PURE__ */ disposable(
   constructor(options = {}) {
     wasmModule.use();
     const { defaultTimeoutMs = 20000, errorMode = "result", onEvent, schemas, strictSchema = false, ...unknown } = isObject(options) ? options : { "": 0 };
-    if (Object.keys(unknown).length) throw config(`ClientTools: unknown option ${quote(Object.keys(unknown)[0])}`);
+    if (Object.keys(unknown).length) throw config(`ClientTools: unknown option ${quoted(Object.keys(unknown)[0])}`);
     this._timeout = ms(defaultTimeoutMs, "ClientTools: defaultTimeoutMs");
     if (errorMode !== "result" && errorMode !== "throw") throw config('ClientTools: errorMode must be "result" or "throw"');
     if (onEvent !== undefined && typeof onEvent !== "function") throw config("ClientTools: onEvent must be a function");
@@ -253,7 +249,7 @@ export const ClientTools = /* @__PURE__ */ disposable(
 
   register(name, tool) {
     if (this._disposed) throw disposed();
-    const at = `ClientTools.register(${quote(name)}): `;
+    const at = `ClientTools.register(${quoted(name)}): `;
     if (typeof name !== "string" || !name) throw config(at + "name must be a non-empty string");
     if (this._tools.has(name)) throw config(at + "already registered; unregister it first");
     if (!isObject(tool) || typeof tool.handler !== "function") throw config(at + "handler must be a function");
@@ -436,7 +432,7 @@ class Call {
 
   /** The shared deadline timer's call. */
   expire() {
-    this.abort(glueError("timeout", `tool ${quote(this.name)} timed out after ${this.timeoutMs} ms`));
+    this.abort(glueError("timeout", `tool ${quoted(this.name)} timed out after ${this.timeoutMs} ms`));
   }
 
   // Anything unexpected (a trap inside the module: `internal`) settles the call; nothing hangs.
@@ -444,12 +440,12 @@ class Call {
     try {
       f.call(this, arg);
     } catch (error) {
-      this.finish(error && error.code ? error : glueError("internal", `tool ${quote(this.name)}: unexpected error`, { cause: error }));
+      this.finish(error && error.code ? error : glueError("internal", `tool ${quoted(this.name)}: unexpected error`, { cause: error }));
     }
   }
 
   invalid(what, cause) {
-    this.finish(glueError("invalid_params", `invalid params for tool ${quote(this.name)}${what}`, { cause }));
+    this.finish(glueError("invalid_params", `invalid params for tool ${quoted(this.name)}${what}`, { cause }));
   }
 
   start() {
@@ -522,7 +518,7 @@ class Call {
     if (!ok) {
       // By kind only: its message may carry anything, so it stays in `cause`.
       const kind = value instanceof Error ? String(value.name).slice(0, 40) : typeof value;
-      return this.finish(glueError("tool_failed", `tool ${quote(this.name)} failed: the handler ${verb} (${kind})`, { cause: value }));
+      return this.finish(glueError("tool_failed", `tool ${quoted(this.name)} failed: the handler ${verb} (${kind})`, { cause: value }));
     }
     if (value === undefined) return this.finish(null, {});
     this.finish(resultError(this.name, value), value);
@@ -544,7 +540,7 @@ export function openLinkTool(options = {}) {
       // A hostname only: no scheme, port, path, user info or whitespace.
       if (typeof host === "string" && !/[/?#@\\\s]|:\d*$|^$/.test(host.replace(/^\[.*\]$/, "[]"))) url = new URL(`http://${host}`);
     } catch {}
-    if (!url) throw config(`openLinkTool: allowedHosts entry ${quote(entry)} is not a hostname (or *.hostname)`);
+    if (!url) throw config(`openLinkTool: allowedHosts entry ${quoted(entry)} is not a hostname (or *.hostname)`);
     return [url.hostname.replace(/\.$/, ""), wildcard];
   });
   if (target !== "_blank" && target !== "_self") throw config('openLinkTool: target must be "_blank" or "_self"');

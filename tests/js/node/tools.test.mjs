@@ -79,6 +79,18 @@ describe("tool results (checked in the facade)", () => {
     assert.equal(await resultMessage(() => ({ "a\nb": 1n })), 'tool "t" returned a result with a BigInt at /a\ufffdb');
     assert.equal(await resultMessage(() => 1, "x\u0000y"), 'tool "x\ufffdy" returned a number');
     assert.equal(await resultMessage(() => 1, "n".repeat(65)), `tool "${"n".repeat(64)}…" returned a number`);
+    // Every message quotes the name the same way, the core's (invalid_params) and the facade's.
+    const name = 'say "hi"\n';
+    const tools = new ClientTools({ defaultTimeoutMs: 50 })
+      .register(name, { parameters: { type: "object", required: ["x"] }, handler: ({ x }) => (x === 1 ? new Promise(() => {}) : Promise.reject(new Error("no"))) });
+    const messages = [];
+    for (const params of [{}, { x: 1 }, { x: 2 }]) messages.push((await tools.dispatch({ name, params })).error.message);
+    assert.deepEqual(messages, [
+      'invalid params for tool "say "hi"\ufffd": required: missing property "x"',
+      'tool "say "hi"\ufffd" timed out after 50 ms',
+      'tool "say "hi"\ufffd" failed: the handler rejected (Error)',
+    ]);
+    tools.dispose();
   });
 
   test("plain data passes as is: null prototypes, other realms, undefined properties, 256 levels", async () => {
