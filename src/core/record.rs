@@ -127,16 +127,15 @@ impl Reader<'_> {
     }
 }
 
-#[cfg(test)]
-pub mod tests {
-    use super::*;
-
-    /// The facade's encoding, written again here so the reader is tested against it.
-    pub fn encode(v: &Field, out: &mut Vec<u8>) {
-        let text = |s: &str, out: &mut Vec<u8>| {
-            out.extend_from_slice(&(s.len() as u32).to_le_bytes());
-            out.extend_from_slice(s.as_bytes());
-        };
+/// A plain value in the facade's binary form, as `encodeValue` in `module.js` writes it:
+/// written again here, independently of the reader, for tests that hand the core a value
+/// as the facade would (the reader's own tests and the wasm tests). No module calls it.
+pub fn encode(v: &Field) -> Vec<u8> {
+    fn text(s: &str, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        out.extend_from_slice(s.as_bytes());
+    }
+    fn write(v: &Field, out: &mut Vec<u8>) {
         match v {
             Field::Null => out.push(0),
             Field::Bool(b) => out.push(1 + u8::from(*b)),
@@ -154,25 +153,27 @@ pub mod tests {
                 out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
                 for (k, v) in entries {
                     text(k, out);
-                    encode(v, out);
+                    write(v, out);
                 }
             }
             Field::Array(items) => {
                 out.push(7);
                 out.extend_from_slice(&(items.len() as u32).to_le_bytes());
                 for v in items {
-                    encode(v, out);
+                    write(v, out);
                 }
             }
             Field::Other => out.push(8),
         }
     }
+    let mut out = Vec::new();
+    write(v, &mut out);
+    out
+}
 
-    pub fn bytes(v: &Field) -> Vec<u8> {
-        let mut out = Vec::new();
-        encode(v, &mut out);
-        out
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn reads_what_the_facade_writes() {
@@ -188,7 +189,7 @@ pub mod tests {
                 Field::Array(vec![Field::Null, Field::Bool(true), Field::Other]),
             ),
         ]);
-        assert_eq!(decode(&bytes(&v)), Some(v.clone()));
+        assert_eq!(decode(&encode(&v)), Some(v.clone()));
         assert_eq!(v.get("timeoutMs"), Some(&Field::Number(1.5)));
         assert_eq!(
             v.get("headers")
@@ -240,7 +241,7 @@ pub mod tests {
     proptest::proptest! {
         #[test]
         fn every_value_round_trips(v in field()) {
-            proptest::prop_assert_eq!(decode(&bytes(&v)), Some(v));
+            proptest::prop_assert_eq!(decode(&encode(&v)), Some(v));
         }
 
         #[test]

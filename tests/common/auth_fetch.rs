@@ -2,12 +2,12 @@
 //! allowlist (entries and request URLs are serialised by `URL` as the facade does), bad
 //! options, and a token answer that must never become a header.
 
-use super::leak::{put, record};
+use super::leak::put;
 use chatkit_glue::bind::auth_fetch::{
     auth_fetch_begin, auth_fetch_end, auth_fetch_free, auth_fetch_new, auth_fetch_token,
 };
 use chatkit_glue::bind::io::{io_len, io_ptr};
-use chatkit_glue::core::record::Field;
+use chatkit_glue::core::record::{encode, Field};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -23,7 +23,7 @@ extern "C" {
 fn call(options: Field, allowed: &[&str]) -> Vec<u8> {
     let mut parts = vec![options, Field::Str(String::new())];
     parts.extend(allowed.iter().map(|a| Field::Str(href(a))));
-    record(&Field::Array(parts))
+    encode(&Field::Array(parts))
 }
 
 /// `{ token, allowedOrigins, ...extra }` as the facade writes it.

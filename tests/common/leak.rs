@@ -13,7 +13,7 @@ use chatkit_glue::bind::auth_fetch::{
 use chatkit_glue::bind::io::io_reserve;
 use chatkit_glue::bind::secrets::{secrets_free, secrets_new};
 use chatkit_glue::bind::tools::{tools_compile, tools_free, tools_unknown, tools_validate};
-use chatkit_glue::core::record::Field;
+use chatkit_glue::core::record::{self, Field};
 
 /// Runs `round` once to warm up, then 10k times, and checks the heap came back.
 fn ten_thousand(what: &str, mut round: impl FnMut()) {
@@ -82,68 +82,17 @@ pub fn put(bytes: impl AsRef<[u8]>) -> usize {
     bytes.len()
 }
 
-/// A plain value in the facade's binary form (`core::record`, written by `encodeValue` in
-/// `module.js`): a tag byte (0 null, 1 false, 2 true, 3 f64 LE, 4 string, 5 function,
-/// 6 object, 7 array, 8 other), then the contents; lengths u32 LE.
-pub fn record(v: &Field) -> Vec<u8> {
-    fn text(s: &str, out: &mut Vec<u8>) {
-        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
-        out.extend_from_slice(s.as_bytes());
-    }
-    fn write(v: &Field, out: &mut Vec<u8>) {
-        match v {
-            Field::Null => out.push(0),
-            Field::Bool(b) => out.push(1 + u8::from(*b)),
-            Field::Number(n) => {
-                out.push(3);
-                out.extend_from_slice(&n.to_le_bytes());
-            }
-            Field::Str(s) => {
-                out.push(4);
-                text(s, out);
-            }
-            Field::Function => out.push(5),
-            Field::Object(entries) => {
-                out.push(6);
-                out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-                for (k, v) in entries {
-                    text(k, out);
-                    write(v, out);
-                }
-            }
-            Field::Array(items) => {
-                out.push(7);
-                out.extend_from_slice(&(items.len() as u32).to_le_bytes());
-                for v in items {
-                    write(v, out);
-                }
-            }
-            Field::Other => out.push(8),
-        }
-    }
-    let mut out = Vec::new();
-    write(v, &mut out);
-    out
-}
-
-/// `{ [key]: string | function }` in the facade's binary form of a plain value
-/// (`core::record`): tag 6 object, 4 string, 5 function; lengths u32 LE.
+/// `{ [key]: string | function }` as the facade writes it (`core::record`).
 fn options(entries: &[(&str, Option<&str>)]) -> Vec<u8> {
-    let mut out = vec![6];
-    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-    for (key, value) in entries {
-        out.extend_from_slice(&(key.len() as u32).to_le_bytes());
-        out.extend_from_slice(key.as_bytes());
-        match value {
-            Some(text) => {
-                out.push(4);
-                out.extend_from_slice(&(text.len() as u32).to_le_bytes());
-                out.extend_from_slice(text.as_bytes());
-            }
-            None => out.push(5),
-        }
-    }
-    out
+    record::encode(&Field::Object(
+        entries
+            .iter()
+            .map(|(key, value)| {
+                let v = value.map_or(Field::Function, |t| Field::Str(t.into()));
+                ((*key).to_owned(), v)
+            })
+            .collect(),
+    ))
 }
 
 pub fn secret_sources() {
@@ -161,7 +110,7 @@ pub fn secret_sources() {
 
 pub fn auth_fetches() {
     // As the facade writes them: [options, the page origin, each entry as URL.href].
-    let options = record(&Field::Array(vec![
+    let options = record::encode(&Field::Array(vec![
         Field::Object(vec![
             (
                 "allowedOrigins".into(),
