@@ -8,6 +8,20 @@ use chatkit_glue::core::analytics::TIMED;
 use chatkit_glue::core::ErrorCode;
 use std::path::Path;
 
+/// Compares the generated file at `path` (from the repository root) with `want`, what
+/// the Rust side says it must hold; `UPDATE_SNAPSHOTS=1` writes it instead.
+fn check_generated(path: &str, want: String, source: &str) {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&file, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&file).unwrap_or_default();
+    assert_eq!(
+        have, want,
+        "{path} differs from {source}: run UPDATE_SNAPSHOTS=1 cargo test --test generated"
+    );
+}
+
 /// `pkg-template/src/codes.js`: every error code and its default `retryable`, so the
 /// facade raises errors (load failures, traps, deadlines) without a module.
 fn codes_js() -> String {
@@ -30,16 +44,7 @@ fn codes_js() -> String {
 
 #[test]
 fn codes_js_matches_the_error_taxonomy() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("pkg-template/src/codes.js");
-    let want = codes_js();
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &want).unwrap();
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        have, want,
-        "pkg-template/src/codes.js differs from src/core/error.rs: run UPDATE_SNAPSHOTS=1 cargo test --test generated"
-    );
+    check_generated("pkg-template/src/codes.js", codes_js(), "src/core/error.rs");
 }
 
 /// `pkg-template/src/analytics-limits.js`: the queue's default bound, which also bounds
@@ -62,15 +67,10 @@ fn analytics_limits_js() -> String {
 
 #[test]
 fn analytics_limits_js_matches_the_core() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("pkg-template/src/analytics-limits.js");
-    let want = analytics_limits_js();
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &want).unwrap();
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        have, want,
-        "pkg-template/src/analytics-limits.js differs from src/core/analytics: run UPDATE_SNAPSHOTS=1 cargo test --test generated"
+    check_generated(
+        "pkg-template/src/analytics-limits.js",
+        analytics_limits_js(),
+        "src/core/analytics",
     );
 }
 
@@ -183,15 +183,10 @@ fn secret_js() -> String {
 
 #[test]
 fn secret_js_matches_the_redaction_rule() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("pkg-template/src/diagnostics/secret.js");
-    let want = secret_js();
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &want).unwrap();
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        have, want,
-        "pkg-template/src/diagnostics/secret.js differs from src/core/analytics/redact.rs: run UPDATE_SNAPSHOTS=1 cargo test --test generated"
+    check_generated(
+        "pkg-template/src/diagnostics/secret.js",
+        secret_js(),
+        "src/core/analytics/redact.rs",
     );
 }
 
@@ -258,15 +253,9 @@ fn suggest_js() -> String {
 
 #[test]
 fn suggest_js_matches_the_core() {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("pkg-template/src/diagnostics/suggest.js");
-    let want = suggest_js();
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &want).unwrap();
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        have, want,
-        "pkg-template/src/diagnostics/suggest.js differs from src/core/tools.rs: run UPDATE_SNAPSHOTS=1 cargo test --test generated"
+    check_generated(
+        "pkg-template/src/diagnostics/suggest.js",
+        suggest_js(),
+        "src/core/tools.rs",
     );
 }
